@@ -1,0 +1,91 @@
+import { z } from "zod";
+
+/**
+ * An identifier: 1 to 128 characters, no leading or trailing white space, no control characters.
+ * Shared by every package, so that records in different packages can refer to each other.
+ *
+ * @example
+ * ```ts
+ * Identifier.parse("goal-2026-001"); // "goal-2026-001"
+ * ```
+ */
+export const Identifier = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^\S(?:[^\p{Cc}]*\S)?$/u)
+  .meta({ id: "Identifier", title: "Identifier", description: "A non-empty identifier of at most 128 characters, with no surrounding white space." });
+
+/**
+ * An identifier string (see {@link Identifier}).
+ *
+ * @example
+ * ```ts
+ * const id: Identifier = "service-42";
+ * ```
+ */
+export type Identifier = z.infer<typeof Identifier>;
+
+/**
+ * A pseudonymous reference to a person: an identifier that means nothing outside the
+ * system that issued it. Never a name, an NHS/CHI number or an email address.
+ *
+ * @remarks
+ * Values that look like an email address or a 10-digit NHS or CHI number are rejected,
+ * because those identify a person directly.
+ *
+ * @example
+ * ```ts
+ * PersonReference.parse("person-7f3a9c"); // ok
+ * PersonReference.safeParse("943 476 5919").success; // false: looks like an NHS number
+ * ```
+ */
+export const PersonReference = Identifier.refine((value) => !/@/.test(value), {
+  message: "A person reference must be pseudonymous: an email address identifies the person.",
+  params: { code: "not_pseudonymous" },
+})
+  .refine((value) => !/^\s*\d{3}[\s-]?\d{3}[\s-]?\d{4}\s*$/.test(value), {
+    message: "A person reference must be pseudonymous: a 10-digit NHS or CHI number identifies the person.",
+    params: { code: "not_pseudonymous" },
+  })
+  .meta({
+    id: "PersonReference",
+    title: "Pseudonymous person reference",
+    description: "A pseudonymous identifier for a person. Never a name, email address, NHS number or CHI number.",
+  });
+
+/**
+ * A pseudonymous reference to a person (see {@link PersonReference}).
+ *
+ * @example
+ * ```ts
+ * const who: PersonReference = "person-7f3a9c";
+ * ```
+ */
+export type PersonReference = z.infer<typeof PersonReference>;
+
+/**
+ * A code from a code system, such as SNOMED CT or a GSS area code, with optional display text.
+ *
+ * @example
+ * ```ts
+ * const code: Coding = { system: "http://snomed.info/sct", code: "871731000000106", display: "Referral to social prescribing service" };
+ * ```
+ */
+export const Coding = z
+  .strictObject({
+    system: z.string().min(1).max(512).meta({ description: "The code system, usually a URI such as http://snomed.info/sct." }),
+    code: z.string().min(1).max(128).meta({ description: "The code within the system." }),
+    display: z.string().min(1).max(1024).optional().meta({ description: "Human-readable text for the code." }),
+  })
+  .meta({ id: "Coding", title: "Coding", description: "A code from a code system." });
+
+/**
+ * A code from a code system (see {@link Coding}).
+ *
+ * @example
+ * ```ts
+ * const area: Coding = { system: "https://www.ons.gov.uk/gss", code: "S08000024" };
+ * ```
+ */
+export type Coding = z.infer<typeof Coding>;

@@ -1,0 +1,207 @@
+import type { z } from "zod";
+import { SelfManageError } from "./errors";
+import { fail, formatIssue, ok, type PathSegment, type Result, type ValidationIssue } from "./result";
+
+type ZodIssue = z.core.$ZodIssue;
+
+const TYPE_NAMES: Record<string, string> = {
+  string: "text",
+  number: "a number",
+  int: "a whole number",
+  bigint: "a whole number",
+  boolean: "true or false",
+  object: "an object",
+  array: "a list",
+  null: "null",
+  undefined: "nothing",
+  date: "a date",
+  record: "an object",
+  tuple: "a list",
+  map: "an object",
+  set: "a list",
+  literal: "a fixed value",
+  enum: "one of the allowed values",
+  nan: "not-a-number",
+};
+
+const FORMAT_MESSAGES: Record<string, string> = {
+  datetime: "Must be a date and time in ISO 8601 form with a time-zone offset, for example 2026-03-01T09:30:00+00:00.",
+  date: "Must be a calendar date in ISO 8601 form (YYYY-MM-DD), for example 2026-03-01.",
+  time: "Must be a time of day in the form HH:MM or HH:MM:SS.",
+  duration: "Must be an ISO 8601 duration, for example P6W.",
+  email: "Must be an email address.",
+  url: "Must be a web address (URL).",
+  uri: "Must be a web address (URI).",
+  uuid: "Must be a UUID.",
+  regex: "Does not have the expected form.",
+  starts_with: "Does not start the way this field requires.",
+  ends_with: "Does not end the way this field requires.",
+  includes: "Does not contain what this field requires.",
+};
+
+function describeType(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  switch (typeof value) {
+    case "string":
+      return "text";
+    case "number":
+      return Number.isInteger(value) ? "a whole number" : "a number";
+    case "boolean":
+      return "true or false";
+    case "object":
+      return "an object";
+    default:
+      return "a value of another kind";
+  }
+}
+
+function valueAt(root: unknown, path: readonly PathSegment[]): { found: boolean; value: unknown } {
+  let current: unknown = root;
+  for (const segment of path) {
+    if (current === null || typeof current !== "object") return { found: false, value: undefined };
+    if (!Object.prototype.hasOwnProperty.call(current, segment)) return { found: false, value: undefined };
+    current = (current as Record<PathSegment, unknown>)[segment];
+  }
+  return { found: true, value: current };
+}
+
+function sizeLimitMessage(origin: string, bound: number | bigint, inclusive: boolean, atLeast: boolean): string {
+  const limit = String(bound);
+  const relation = atLeast ? (inclusive ? "at least" : "more than") : inclusive ? "at most" : "less than";
+  switch (origin) {
+    case "string":
+      if (atLeast && Number(bound) === 1 && inclusive) return "Must not be empty.";
+      return `Must be ${relation} ${limit} characters long.`;
+    case "array":
+    case "set":
+      if (atLeast && Number(bound) === 1 && inclusive) return "Must have at least one item.";
+      return `Must have ${relation} ${limit} items.`;
+    case "date":
+      return `Must be ${atLeast ? "on or after" : "on or before"} the allowed date.`;
+    default:
+      return `Must be ${relation} ${limit}.`;
+  }
+}
+
+function toPath(path: readonly PropertyKey[]): PathSegment[] {
+  return path.map((segment) => (typeof segment === "number" ? segment : String(segment)));
+}
+
+function convert(found: ZodIssue, base: PathSegment[], input: unknown): ValidationIssue[] {
+  const path = [...base, ...toPath(found.path)];
+  switch (found.code) {
+    case "invalid_type": {
+      const at = valueAt(input, path);
+      if (!at.found || at.value === undefined) return [{ path, code: "required", message: "This field is required." }];
+      const expected = TYPE_NAMES[found.expected] ?? `a value of type ${found.expected}`;
+      return [{ path, code: "invalid_type", message: `Expected ${expected}, but found ${describeType(at.value)}.` }];
+    }
+    case "too_small":
+      return [{ path, code: "too_small", message: sizeLimitMessage(found.origin, found.minimum, found.inclusive ?? true, true) }];
+    case "too_big":
+      return [{ path, code: "too_big", message: sizeLimitMessage(found.origin, found.maximum, found.inclusive ?? true, false) }];
+    case "invalid_format":
+      return [{ path, code: "invalid_format", message: FORMAT_MESSAGES[found.format] ?? `Must be in ${found.format} form.` }];
+    case "not_multiple_of":
+      return [
+        {
+          path,
+          code: "not_multiple_of",
+          message: Number(found.divisor) === 1 ? "Must be a whole number." : `Must be a multiple of ${String(found.divisor)}.`,
+        },
+      ];
+    case "unrecognized_keys":
+      return found.keys.map((key) => ({
+        path: [...path, key],
+        code: "unknown_field",
+        message: "This field is not part of the record. Check its spelling, or remove it.",
+      }));
+    case "invalid_union": {
+      const branches = found.errors.filter((branch) => branch.length > 0);
+      // The branch that got furthest (fewest problems, deepest path) is the one the author most likely meant.
+      const best = [...branches].sort((a, b) => {
+        const depth = (issues: readonly ZodIssue[]) => Math.max(...issues.map((i) => i.path.length));
+        return a.length - b.length || depth(b) - depth(a);
+      })[0];
+      const sharesShape = best !== undefined && best.some((inner) => inner.path.length > 0);
+      if (best && sharesShape) return best.flatMap((inner) => convert(inner, path, input));
+      return [{ path, code: "invalid_union", message: "Does not match any of the allowed forms for this field." }];
+    }
+    case "invalid_value": {
+      const allowed = found.values.map((value) => JSON.stringify(value));
+      if (allowed.length === 1) return [{ path, code: "invalid_value", message: `Must be ${allowed[0]}.` }];
+      if (allowed.length <= 12) return [{ path, code: "invalid_value", message: `Must be one of: ${allowed.join(", ")}.` }];
+      return [{ path, code: "invalid_value", message: "Must be one of the allowed values for this field." }];
+    }
+    case "invalid_key":
+      return [{ path, code: "invalid_key", message: "A key in this object is not allowed." }];
+    case "invalid_element":
+      return [{ path, code: "invalid_element", message: "An entry in this collection is not valid." }];
+    case "custom": {
+      const params = found.params as { code?: unknown } | undefined;
+      const code = typeof params?.code === "string" ? params.code : "custom";
+      return [{ path, code, message: found.message }];
+    }
+    default:
+      return [{ path, code: "invalid", message: "This value is not valid here." }];
+  }
+}
+
+/**
+ * Turn a zod error into plain-English {@link ValidationIssue}s with paths and stable codes.
+ *
+ * @remarks
+ * zod's own messages are not used, so no rejected value can leak into a message. Pass
+ * the parsed input as well, so that a missing field is reported as `required` rather than
+ * as a type mismatch. Messages of custom refinements are kept as written: write them
+ * without values, and put a stable code in `params.code`.
+ *
+ * @example
+ * ```ts
+ * import { z } from "zod";
+ * const input = { age: "forty" };
+ * const parsed = z.strictObject({ age: z.number() }).safeParse(input);
+ * if (!parsed.success) issuesFromZodError(parsed.error, input);
+ * // [{ path: ["age"], code: "invalid_type", message: "Expected a number, but found text." }]
+ * ```
+ */
+export function issuesFromZodError(error: z.core.$ZodError, input?: unknown): ValidationIssue[] {
+  return error.issues.flatMap((found) => convert(found, [], input));
+}
+
+/**
+ * Parse unknown input with a zod schema and return a {@link Result} with plain-English issues.
+ * It never throws: even a refinement that throws becomes an issue.
+ *
+ * @example
+ * ```ts
+ * import { z } from "zod";
+ * const Person = z.strictObject({ id: Identifier });
+ * const parsed = safeParseResult(Person, { id: "p-1" });
+ * if (parsed.ok) parsed.value.id; // "p-1"
+ * ```
+ */
+export function safeParseResult<S extends z.core.$ZodType>(schema: S, input: unknown): Result<z.output<S>> {
+  try {
+    const parsed = (schema as unknown as z.ZodType<z.output<S>>).safeParse(input);
+    if (parsed.success) return ok(parsed.data);
+    return fail(issuesFromZodError(parsed.error, input));
+  } catch {
+    return fail([{ path: [], code: "unreadable", message: "This record could not be read. Check that it is plain JSON data." }]);
+  }
+}
+
+/**
+ * Return the value of a successful result, or throw a {@link SelfManageError} with code
+ * `invalid-input` listing the issues (paths and messages only, never values).
+ *
+ * @example
+ * ```ts
+ * const value = unwrap(ok(3)); // 3
+ * ```
+ */
+export function unwrap<T>(result: Result<T>): T {
+  if (result.ok) return result.value;
+  throw new SelfManageError("invalid-input", `The input is not valid:\n${result.issues.map(formatIssue).join("\n")}`);
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { addDays, compareDates, daysBetween, IsoDate, IsoDateTime, toEpochMillis, toIsoDate } from "./dates";
+import { Coding, Identifier, PersonReference } from "./ids";
+import { Provenance, Role, roleLabels } from "./roles";
+import { isLanguageTag, LanguageTag, localise, LocalisedText } from "./text";
+import { safeParseResult } from "./parse";
+
+describe("identifiers", () => {
+  it("accepts bounded, trimmed identifiers", () => {
+    expect(Identifier.safeParse("goal-1").success).toBe(true);
+    expect(Identifier.safeParse("a").success).toBe(true);
+    expect(Identifier.safeParse("two words").success).toBe(true);
+    for (const bad of ["", " lead", "trail ", "x".repeat(129), "tab\tinside", 5]) expect(Identifier.safeParse(bad).success).toBe(false);
+  });
+
+  it("keeps person references pseudonymous", () => {
+    expect(PersonReference.safeParse("person-7f3a9c").success).toBe(true);
+    const email = safeParseResult(PersonReference, "jane@example.org");
+    expect(email.ok ? [] : email.issues.map((found) => found.code)).toEqual(["not_pseudonymous"]);
+    expect(PersonReference.safeParse("943 476 5919").success).toBe(false);
+    expect(PersonReference.safeParse("9434765919").success).toBe(false);
+    expect(PersonReference.safeParse("ref-9434765919").success).toBe(true);
+  });
+
+  it("models codings", () => {
+    expect(Coding.safeParse({ system: "http://snomed.info/sct", code: "871731000000106" }).success).toBe(true);
+    expect(Coding.safeParse({ system: "", code: "1" }).success).toBe(false);
+  });
+});
+
+describe("dates", () => {
+  it("requires an offset on date-times", () => {
+    expect(IsoDateTime.safeParse("2026-03-01T09:30:00+00:00").success).toBe(true);
+    expect(IsoDateTime.safeParse("2026-03-01T09:30:00Z").success).toBe(true);
+    expect(IsoDateTime.safeParse("2026-03-01T09:30:00").success).toBe(false);
+    expect(IsoDate.safeParse("2026-02-30").success).toBe(false);
+  });
+
+  it("does calendar arithmetic in whole days", () => {
+    expect(toEpochMillis("1970-01-02")).toBe(86_400_000);
+    expect(toIsoDate("2026-03-01T23:30:00-02:00")).toBe("2026-03-02");
+    expect(toIsoDate(new Date(Date.UTC(2026, 0, 5)))).toBe("2026-01-05");
+    expect(daysBetween("2026-03-01", "2026-03-15")).toBe(14);
+    expect(daysBetween("2026-03-15", "2026-03-01")).toBe(-14);
+    expect(daysBetween("2026-03-28T23:00:00Z", "2026-03-30")).toBe(2);
+    expect(addDays("2026-02-27", 2)).toBe("2026-03-01");
+    expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
+    expect(["2026-03-02", "2026-03-01"].sort(compareDates)).toEqual(["2026-03-01", "2026-03-02"]);
+  });
+});
+
+describe("roles and provenance", () => {
+  it("labels every role", () => {
+    for (const role of Role.options) expect(roleLabels[role].length).toBeGreaterThan(0);
+  });
+
+  it("validates provenance strictly", () => {
+    expect(Provenance.safeParse({ recordedBy: "p-1", role: "person", recordedAt: "2026-03-01T10:00:00Z" }).success).toBe(true);
+    const result = safeParseResult(Provenance, { recordedBy: "p-1", role: "doctor", recordedAt: "2026-03-01T10:00:00Z", extra: 1 });
+    expect(result.ok ? [] : result.issues.map((found) => found.code).sort()).toEqual(["invalid_value", "unknown_field"]);
+  });
+});
+
+describe("localised text", () => {
+  it("requires English and BCP 47 keys", () => {
+    expect(LocalisedText.safeParse({ en: "Hello", gd: "Halò", cy: "Helo", "en-x-easyread": "Hi" }).success).toBe(true);
+    const missing = safeParseResult(LocalisedText, { gd: "Halò" });
+    expect(missing.ok ? [] : missing.issues).toEqual([{ path: ["en"], code: "required", message: "This field is required." }]);
+    const badKey = safeParseResult(LocalisedText, { en: "Hello", english: "Hello" });
+    expect(badKey.ok ? [] : badKey.issues.map((found) => [found.path, found.code])).toEqual([[["english"], "invalid_language_tag"]]);
+    expect(LocalisedText.safeParse({ en: "" }).success).toBe(false);
+  });
+
+  it("recognises language tags", () => {
+    expect(isLanguageTag("gd")).toBe(true);
+    expect(isLanguageTag("en-GB")).toBe(true);
+    expect(isLanguageTag("english")).toBe(false);
+    expect(isLanguageTag("en-")).toBe(false);
+    expect(isLanguageTag("xx-aaaaaaaaa")).toBe(false);
+    expect(LanguageTag.safeParse("cy").success).toBe(true);
+    expect(LanguageTag.safeParse("zz-123456789").success).toBe(false);
+  });
+
+  it("picks the best language, falling back to English", () => {
+    const text = { en: "Agree", cy: "Cytuno", "en-x-easyread": "Yes, I agree" };
+    expect(localise(text, ["cy-GB", "en"])).toBe("Cytuno");
+    expect(localise(text, ["en-x-easyread"])).toBe("Yes, I agree");
+    expect(localise(text, ["gd"])).toBe("Agree");
+    expect(localise(text)).toBe("Agree");
+    expect(localise({ en: "Agree", "cy-GB": "Cytuno" }, ["cy"])).toBe("Cytuno");
+  });
+});

@@ -1,0 +1,3 @@
+export { checkSchemaProperties } from "./properties";
+export type { SchemaPropertyOptions } from "./properties";
+export { checkJsonSchemaSnapshots, toPublishedJsonSchema, createAjv } from "./json-schema";

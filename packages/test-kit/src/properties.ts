@@ -1,0 +1,78 @@
+import fc from "fast-check";
+import { expect } from "vitest";
+import type { z } from "zod";
+
+/** Options for {@link checkSchemaProperties}. */
+export interface SchemaPropertyOptions<T> {
+  /** Valid records: a fast-check arbitrary or a fixed list of samples. */
+  valid: fc.Arbitrary<T> | readonly T[];
+  /** How to parse: defaults to `schema.safeParse`. Pass the package's own safe parser to test it too. */
+  parse?: (input: unknown) => { ok: true; value: unknown } | { ok: false; issues: readonly unknown[] };
+  /** Runs per property (default 200). */
+  numRuns?: number;
+}
+
+function defaultParse(schema: z.ZodType) {
+  return (input: unknown) => {
+    const parsed = schema.safeParse(input);
+    return parsed.success ? ({ ok: true, value: parsed.data } as const) : ({ ok: false, issues: parsed.error.issues } as const);
+  };
+}
+
+/** Replace the value at one random place in a JSON tree with another value. */
+function mutate(value: unknown, pick: number, replacement: unknown): unknown {
+  const places: Array<{ parent: Record<string | number, unknown>; key: string | number }> = [];
+  const walk = (node: unknown) => {
+    if (node === null || typeof node !== "object") return;
+    for (const key of Object.keys(node)) {
+      places.push({ parent: node as Record<string, unknown>, key });
+      walk((node as Record<string, unknown>)[key]);
+    }
+  };
+  const copy = JSON.parse(JSON.stringify(value)) as unknown;
+  walk(copy);
+  if (places.length === 0) return replacement;
+  const place = places[pick % places.length];
+  if (place) place.parent[place.key] = replacement;
+  return copy;
+}
+
+/**
+ * The shared property test for a public schema:
+ *
+ * 1. arbitrary JSON never makes parsing throw (it returns issues instead);
+ * 2. valid records with one value swapped for arbitrary JSON never make parsing throw;
+ * 3. valid records parse, and survive parse -> JSON -> parse unchanged (and equal the input).
+ */
+export function checkSchemaProperties<T>(schema: z.ZodType, options: SchemaPropertyOptions<T>): void {
+  const parse = options.parse ?? defaultParse(schema);
+  const numRuns = options.numRuns ?? 200;
+  const valid: fc.Arbitrary<T> = Array.isArray(options.valid) ? fc.constantFrom(...(options.valid as T[])) : (options.valid as fc.Arbitrary<T>);
+
+  fc.assert(
+    fc.property(fc.jsonValue(), (input) => {
+      expect(() => parse(input)).not.toThrow();
+    }),
+    { numRuns },
+  );
+
+  fc.assert(
+    fc.property(valid, fc.nat(), fc.jsonValue({ maxDepth: 2 }), (record, pick, replacement) => {
+      expect(() => parse(mutate(record, pick, replacement))).not.toThrow();
+    }),
+    { numRuns },
+  );
+
+  fc.assert(
+    fc.property(valid, (record) => {
+      const json = JSON.parse(JSON.stringify(record)) as unknown;
+      const first = parse(json);
+      if (!first.ok) throw new Error(`A valid sample was rejected: ${JSON.stringify(first.issues)}`);
+      expect(first.value).toEqual(json);
+      const again = parse(JSON.parse(JSON.stringify(first.value)));
+      if (!again.ok) throw new Error(`A parsed record was rejected after a JSON round trip: ${JSON.stringify(again.issues)}`);
+      expect(again.value).toEqual(first.value);
+    }),
+    { numRuns },
+  );
+}

@@ -1,0 +1,24 @@
+import { defineConfig } from "vitest/config";
+
+/**
+ * Shared vitest settings: colocated tests, type tests, and a coverage floor of
+ * 90% lines and branches for every domain package.
+ */
+export function vitestPreset(options: { coverage?: boolean } = {}) {
+  const coverage = options.coverage ?? true;
+  return defineConfig({
+    test: {
+      include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+      typecheck: { enabled: true, include: ["src/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+      testTimeout: 60_000,
+      coverage: {
+        enabled: coverage,
+        provider: "v8",
+        include: ["src/**/*.ts"],
+        exclude: ["src/**/*.test.ts", "src/**/*.test-d.ts", "src/index.ts"],
+        reporter: ["text-summary", "json-summary"],
+        thresholds: coverage ? { lines: 90, branches: 90, functions: 90, statements: 90 } : {},
+      },
+    },
+  });
+}
