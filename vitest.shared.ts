@@ -2,7 +2,8 @@ import { defineConfig } from "vitest/config";
 
 /**
  * Shared vitest settings: colocated tests, type tests, and a coverage floor of
- * 90% lines and branches for every domain package.
+ * 90% lines and branches for every domain package. Results are also written as
+ * JSON so that `scripts/test-summary.mjs` can print one closing line for the run.
  */
 export function vitestPreset(options: { coverage?: boolean } = {}) {
   const coverage = options.coverage ?? true;
@@ -11,6 +12,8 @@ export function vitestPreset(options: { coverage?: boolean } = {}) {
       include: ["src/**/*.test.ts", "test/**/*.test.ts"],
       typecheck: { enabled: true, include: ["src/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
       testTimeout: 60_000,
+      reporters: ["default", "json"],
+      outputFile: { json: "coverage/test-results.json" },
       coverage: {
         enabled: coverage,
         provider: "v8",

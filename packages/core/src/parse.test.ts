@@ -48,6 +48,16 @@ describe("safeParseResult", () => {
     expect(issuesFor({ age: 40, tags: ["t"], kind: "a" })).toEqual([{ path: ["name"], code: "required", message: "This field is required." }]);
   });
 
+  it("reports a missing enum, literal or union field as required", () => {
+    const Shape = z.strictObject({ kind: z.enum(["a", "b"]), exact: z.literal("x"), either: z.union([z.string(), z.number()]) });
+    const result = safeParseResult(Shape, {});
+    expect(result.ok ? [] : result.issues).toEqual([
+      { path: ["kind"], code: "required", message: "This field is required." },
+      { path: ["exact"], code: "required", message: "This field is required." },
+      { path: ["either"], code: "required", message: "This field is required." },
+    ]);
+  });
+
   it("names the expected and found types without the value", () => {
     const [first] = issuesFor({ ...valid, age: SENTINEL });
     expect(first).toEqual({ path: ["age"], code: "invalid_type", message: "Expected a number, but found text." });

@@ -90,6 +90,11 @@ function toPath(path: readonly PropertyKey[]): PathSegment[] {
 
 function convert(found: ZodIssue, base: PathSegment[], input: unknown): ValidationIssue[] {
   const path = [...base, ...toPath(found.path)];
+  // zod reports a missing enum, literal or union field as a bad value; to a reader it is simply missing.
+  if ((found.code === "invalid_value" || found.code === "invalid_union") && path.length > 0) {
+    const at = valueAt(input, path);
+    if (!at.found || at.value === undefined) return [{ path, code: "required", message: "This field is required." }];
+  }
   switch (found.code) {
     case "invalid_type": {
       const at = valueAt(input, path);

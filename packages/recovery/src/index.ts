@@ -1,0 +1,46 @@
+/**
+ * Recovery indicators and a questionnaire engine: instrument definitions that a service writes
+ * itself, response validation, fast compiled scoring with missing-data rules, conversion tables,
+ * bands and alerts, reliable change, and service-level recovery indicators with action plans.
+ *
+ * @packageDocumentation
+ */
+export {
+  SemanticVersion,
+  ChimeDomain,
+  ResponseScale,
+  ItemCondition,
+  InstrumentItem,
+  ScoringMethod,
+  MissingDataRule,
+  ConversionTable,
+  Band,
+  AlertRule,
+  Direction,
+  Subscale,
+  InstrumentScoring,
+  InstrumentDefinition,
+  scoreRange,
+  validateInstrument,
+} from "./instrument";
+export { InstrumentResponse, validateResponse } from "./response";
+export { SubscaleScore, ScoreAlert, MissingDataRuleApplied, InstrumentScore, compileInstrument, scoreResponse } from "./scoring";
+export type { CompiledInstrument } from "./scoring";
+export { PopulationStatistics, ChangeParameters, ChangeClassification, clinicalCutOff, reliableChange, classifyChange } from "./change";
+export type { ScoreDirection, ChangeResult, ChangeOutcome } from "./change";
+export {
+  EvidenceSource,
+  IndicatorStatement,
+  Indicator,
+  IndicatorSet,
+  IndicatorRating,
+  IndicatorAssessment,
+  RatingAggregate,
+  IndicatorSummary,
+  validateIndicatorAssessment,
+  summariseIndicatorAssessment,
+} from "./indicators";
+export { ActionPlanEntry, ActionPlan, buildActionPlan, compareIndicatorCycles } from "./action-plan";
+export type { ActionPlanOptions, CycleChange, IndicatorCycleComparison } from "./action-plan";
+export { recoveryIndicatorSet, evidenceSources } from "./data/indicator-set";
+export { serviceExperienceQuestionnaire } from "./data/service-experience";
