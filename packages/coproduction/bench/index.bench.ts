@@ -1,5 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { agreementScale, Role } from "@selfmanage/core";
+import { seededRandom } from "@selfmanage/test-kit/random";
 import { runBenchmarks } from "@selfmanage/test-kit/bench";
 import { scoreAssessment, type Assessment, type Framework } from "../src/index";
 
@@ -22,20 +23,9 @@ const framework: Framework = {
   })),
 };
 
-/** mulberry32: a small seeded generator, so every run scores the same data. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function generate(respondentCount: number, seed: number): Assessment {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const options = agreementScale.options.map((option) => option.code);
   // Lived experience is the smallest group on purpose: parity has work to do. Carers are rare enough to be suppressed on some indicators.
   const perspectives: Role[] = ["person", "person", "practitioner", "practitioner", "practitioner", "practitioner", "manager", "volunteer", "peer-worker"];

@@ -77,3 +77,13 @@ describe("compareAssessments", () => {
     expect(refuses({ ...autumn, weighting: "headcount" })).toBe(true);
   });
 });
+
+describe("compareAssessments with explicit weights", () => {
+  it("refuses results weighted with different explicit weights, and accepts the same ones", () => {
+    const people = [...crowd("p", "person", 5, { a: "agree" }), ...crowd("s", "practitioner", 5, { a: "neutral" })];
+    const weighted = (weights: { person: number }) => scoreAssessment(assemble(people), miniFramework, { perspectiveWeights: weights });
+    // person 75 and practitioner 50: (2 * 75 + 50) / 3 = 66.67 both times, so no change.
+    expect(compareAssessments(weighted({ person: 2 }), weighted({ person: 2 })).overall.change).toBe(0);
+    expect(() => compareAssessments(weighted({ person: 2 }), weighted({ person: 3 }))).toThrow(expect.objectContaining({ code: "invalid-argument" }));
+  });
+});

@@ -90,6 +90,12 @@ function perspectiveChanges(before: PerspectiveScores, after: PerspectiveScores)
   return changes;
 }
 
+/** Whether every perspective present in both results carries the same explicit weight. */
+function sameCustomWeights(before: AssessmentScore, after: AssessmentScore): boolean {
+  const earlier = new Map(before.perspectives.map((group) => [group.perspective, group.weight]));
+  return after.perspectives.every((group) => !earlier.has(group.perspective) || earlier.get(group.perspective) === group.weight);
+}
+
 /**
  * Compare two scored assessments of the same initiative, made with the same framework and
  * weighting: the change overall, per principle and per perspective, on the ladder, and in
@@ -115,7 +121,7 @@ export function compareAssessments(before: AssessmentScore, after: AssessmentSco
   if (before.frameworkId !== after.frameworkId) {
     throw new SelfManageError("invalid-argument", "Only assessments made with the same framework can be compared.");
   }
-  if (before.weighting !== after.weighting) {
+  if (before.weighting !== after.weighting || (before.weighting === "custom" && !sameCustomWeights(before, after))) {
     throw new SelfManageError("invalid-argument", "Both assessments must be scored with the same perspective weighting to be compared.");
   }
   const afterPrinciples = new Map(after.principles.map((principle) => [principle.principleId, principle]));

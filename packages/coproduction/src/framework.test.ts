@@ -44,6 +44,18 @@ describe("validateFramework", () => {
     ]);
   });
 
+  it("rejects a scale whose scored options all have the same value, which could not be scored 0-100", () => {
+    const flat = {
+      id: "flat",
+      options: [
+        { code: "yes", value: 1, label: { en: "Yes" } },
+        { code: "also-yes", value: 1, label: { en: "Also yes" } },
+        { code: "dont-know", exclusion: "dont-know", label: { en: "Don't know" } },
+      ],
+    };
+    expect(issuesOf({ ...miniFramework, scale: flat }).map(({ path, code }) => ({ path, code }))).toEqual([{ path: ["scale", "options"], code: "flat_scale" }]);
+  });
+
   it("rejects repeated principle, indicator and stage ids with paths", () => {
     const [first, second] = miniFramework.principles;
     const repeated = {

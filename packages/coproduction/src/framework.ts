@@ -105,7 +105,8 @@ export const defaultStages: readonly Stage[] = [
  *
  * @remarks
  * Principle ids and indicator ids must each be unique across the framework, and stage ids unique
- * among the stages. Without `stages`, the framework uses {@link defaultStages}.
+ * among the stages; the scale's scored options must not all have the same value. Without
+ * `stages`, the framework uses {@link defaultStages}.
  *
  * @example
  * ```ts
@@ -132,6 +133,16 @@ export const Framework = z
     stages: z.array(Stage).min(1).max(20).optional().meta({ description: "The stages of involvement asked about. Defaults to design, delivery and evaluation." }),
   })
   .superRefine((framework, context) => {
+    const scoredValues = new Set(framework.scale.options.flatMap((option) => (option.exclusion === undefined && option.value !== undefined ? [option.value] : [])));
+    if (scoredValues.size === 1) {
+      // Scores run from the lowest option (0) to the highest (100): with one value there is no range to score on.
+      context.addIssue({
+        code: "custom",
+        path: ["scale", "options"],
+        message: "The scale's scored options must not all have the same value.",
+        params: { code: "flat_scale" },
+      });
+    }
     const principleIds = new Set<string>();
     const indicatorIds = new Set<string>();
     framework.principles.forEach((principle, principleIndex) => {

@@ -125,6 +125,45 @@ describe("assessInvolvement", () => {
     expect(codes([{ stage: "design", perspective: "practitioner", level: "engagement" }])).toEqual([]);
   });
 
+  it("holds the level at engagement when lived experience had no part in the design", () => {
+    const laterStages: StageInvolvement[] = ["delivery", "evaluation"].map((stage) => ({ stage, perspective: "person", level: "co-production" }));
+    expect(assessInvolvement(laterStages, miniFramework).ladder.level).toBe("engagement");
+    expect(assessInvolvement([{ stage: "delivery", perspective: "carer", level: "co-design" }], miniFramework).ladder.level).toBe("engagement");
+    // lower levels are not raised
+    expect(assessInvolvement([{ stage: "delivery", perspective: "person", level: "consultation" }], miniFramework).ladder.level).toBe("consultation");
+    // with design shared, the usual rule applies: co-design, as evaluation was not shared
+    expect(assessInvolvement([...laterStages.slice(0, 1), { stage: "design", perspective: "person", level: "co-production" }], miniFramework).ladder.level).toBe("co-design");
+  });
+
+  it("does not count being informed about the design or evaluation as taking part in it", () => {
+    const found = assessInvolvement(
+      [
+        { stage: "design", perspective: "person", level: "informing" },
+        { stage: "delivery", perspective: "person", level: "co-production" },
+        { stage: "evaluation", perspective: "carer", level: "consultation" },
+      ],
+      miniFramework,
+    );
+    expect(found.tokenism).toEqual([
+      {
+        code: "delivery-without-design-or-evaluation",
+        message: "People with lived experience helped deliver the initiative but had no part in its design.",
+        stages: ["design"],
+      },
+    ]);
+    // the ladder still records what happened: the least shared stage was informing
+    expect(found.ladder.level).toBe("informing");
+    // being told about the delivery is not helping to deliver it
+    expect(codes([{ stage: "delivery", perspective: "person", level: "informing" }])).toEqual(["never-deciding"]);
+    expect(
+      codes([
+        { stage: "design", perspective: "person", level: "consultation" },
+        { stage: "delivery", perspective: "person", level: "co-production" },
+        { stage: "evaluation", perspective: "carer", level: "consultation" },
+      ]),
+    ).toEqual([]);
+  });
+
   it("keeps the highest level when unvalidated input repeats a perspective at a stage", () => {
     const found = assessInvolvement(
       [

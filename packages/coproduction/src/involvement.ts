@@ -28,7 +28,8 @@ export const professionalPerspectives: readonly Role[] = ["practitioner", "manag
  * The stable codes of tokenism flags.
  *
  * - `never-deciding`: lived experience took part, but never above consultation at any stage.
- * - `delivery-without-design-or-evaluation`: lived experience helped deliver, but had no part in design or evaluation (or both).
+ * - `delivery-without-design-or-evaluation`: lived experience helped deliver, but had no part in design or evaluation (or both);
+ *   being only informed (or educated, or coerced) at a stage is not taking part in it.
  * - `unequal-partners`: at a stage, professionals co-designed or co-produced while lived experience was consulted or less, or absent.
  * - `no-lived-experience-respondents`: nobody with lived experience rated the initiative.
  * - `lived-experience-suppressed`: too few people with lived experience rated it for their view to be reported.
@@ -86,9 +87,11 @@ export interface StageLadder {
  *
  * @remarks
  * `level` is the lowest lived-experience level among the stages where lived experience took
- * part (an initiative is as co-produced as its least shared stage), and it is held at
- * `co-design` unless lived experience took part in every stage, because co-production runs
- * through the whole cycle. It is `null` when no lived-experience involvement is recorded.
+ * part (an initiative is as co-produced as its least shared stage). It is held at `co-design`
+ * unless lived experience took part in every stage, because co-production runs through the
+ * whole cycle, and at `engagement` when the framework has a design stage and lived experience
+ * had no part in it, because an initiative nobody with lived experience helped design was not
+ * co-designed. It is `null` when no lived-experience involvement is recorded.
  *
  * @example
  * ```ts
@@ -118,7 +121,9 @@ export interface InvolvementFindings {
   tokenism: TokenismFlag[];
 }
 
+const INFORMING = ladderRank("informing");
 const CONSULTATION = ladderRank("consultation");
+const ENGAGEMENT = ladderRank("engagement");
 const CO_DESIGN = ladderRank("co-design");
 
 function stageList(stages: readonly string[]): string {
@@ -139,7 +144,7 @@ function stageList(stages: readonly string[]): string {
  *   ],
  *   nefPrinciplesFramework,
  * );
- * found.ladder.level; // "co-design": lived experience was not part of every stage
+ * found.ladder.level; // "engagement": lived experience had no part in the design
  * found.tokenism.map((flag) => flag.code); // ["delivery-without-design-or-evaluation", "unequal-partners"]
  * ```
  */
@@ -158,6 +163,9 @@ export function assessInvolvement(involvement: readonly StageInvolvement[], fram
   const reached = byStage.flatMap((stage) => stage.level ?? []);
   let level = lowestLadderLevel(reached);
   if (level === "co-production" && reached.length < byStage.length) level = "co-design";
+  // People who had no part in designing an initiative did not co-design it, however far they shared its delivery.
+  const design = byStage.find((stage) => stage.stage === "design");
+  if (level !== null && design !== undefined && design.level === null && ladderRank(level) > ENGAGEMENT) level = "engagement";
 
   const tokenism: TokenismFlag[] = [];
   const highest = highestLadderLevel(reached);
@@ -168,8 +176,11 @@ export function assessInvolvement(involvement: readonly StageInvolvement[], fram
     });
   }
   const delivery = byStage.find((stage) => stage.stage === "delivery");
-  if (delivery?.level != null) {
-    const missing = byStage.filter((stage) => (stage.stage === "design" || stage.stage === "evaluation") && stage.level === null).map((stage) => stage.stage);
+  if (delivery?.level != null && ladderRank(delivery.level) > INFORMING) {
+    // Being told about a stage (informing or lower) is not taking part in it.
+    const missing = byStage
+      .filter((stage) => (stage.stage === "design" || stage.stage === "evaluation") && (stage.level === null || ladderRank(stage.level) <= INFORMING))
+      .map((stage) => stage.stage);
     if (missing.length > 0) {
       tokenism.push({
         code: "delivery-without-design-or-evaluation",

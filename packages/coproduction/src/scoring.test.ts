@@ -265,4 +265,27 @@ describe("programmer errors", () => {
     const stray = { ...handAssessment, ratings: [...handAssessment.ratings, { respondentId: "nobody", indicatorId: "a", option: "agree" }] };
     expect(catchCode(() => scoreAssessment(stray, miniFramework))).toBe(true);
   });
+
+  it("refuses unvalidated input that would get round suppression: one person rating twice, or listed twice", () => {
+    const catchCode = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return isSelfManageError(error, "invalid-argument");
+      }
+      return false;
+    };
+    // One carer rating indicator a five times would otherwise look like five ratings, enough to be reported.
+    const lone = assemble([{ id: "c-1", perspective: "carer", answers: { a: "strongly-agree" } }]);
+    const repeated = { ...lone, ratings: Array.from({ length: 5 }, () => ({ respondentId: "c-1", indicatorId: "a", option: "strongly-agree" })) };
+    expect(catchCode(() => scoreAssessment(repeated, miniFramework))).toBe(true);
+    // Even a repeated don't know is refused: it is still the same person twice.
+    const unsure = { ...lone, ratings: [lone.ratings[0]!, { respondentId: "c-1", indicatorId: "a", option: "dont-know" }] };
+    expect(catchCode(() => scoreAssessment(unsure, miniFramework))).toBe(true);
+    const listedTwice = { ...lone, respondents: [...lone.respondents, ...lone.respondents] };
+    expect(catchCode(() => scoreAssessment(listedTwice, miniFramework))).toBe(true);
+    // The same person rating different indicators is fine, across the bit-set's 32-bit words too.
+    const many = assemble(crowd("s", "practitioner", 40, { a: "agree", b: "agree", c: "agree" }));
+    expect(scoreAssessment(many, miniFramework).overall.ratings).toBe(120);
+  });
 });

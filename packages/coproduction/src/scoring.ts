@@ -349,10 +349,13 @@ function mean(values: readonly number[]): number | null {
  * indicator from its principle, recovers nothing but other reported figures. The protection
  * holds within one assessment: a reader holding two assessments whose respondents differ by one
  * person can still work out that person's ratings from the differences, so publish assessments
- * of fixed rounds and never re-publish after adding a single late response.
+ * of fixed rounds and never re-publish after adding a single late response. Like any threshold,
+ * it cannot hide a unanimous group: a reported score of 0 or 100 says what every member answered.
  *
  * @throws `SelfManageError` (from `@selfmanage/core`) `invalid-argument` when the options are not valid, or the
- * assessment refers to another framework or to respondents, indicators or options it does not have.
+ * assessment refers to another framework or to respondents, indicators or options it does not have,
+ * lists a respondent twice, or has a respondent rate an indicator twice (which would defeat the
+ * small-number protection).
  * @example
  * ```ts
  * const result = scoreAssessment(assessment, nefPrinciplesFramework, { minimumRespondents: 5 });
@@ -382,27 +385,42 @@ export function scoreAssessment(assessment: Assessment, framework: Framework, op
     reversed[index] = indicator.reverse === true ? 1 : 0;
   });
 
-  const groupOfRespondent = new Map<string, number>();
+  const respondentCount = assessment.respondents.length;
+  const positionOfRespondent = new Map<string, number>();
+  const groupAt = new Uint8Array(respondentCount);
   const respondentsPerGroup = new Array<number>(ROLES.length).fill(0);
-  for (const respondent of assessment.respondents) {
+  assessment.respondents.forEach((respondent, position) => {
+    // A respondent counted twice would make a group look larger than it is and weaken suppression.
+    if (positionOfRespondent.has(respondent.id)) throw new SelfManageError("invalid-argument", "A respondent is listed twice. Check the assessment with validateAssessment first.");
     const group = ROLES.indexOf(respondent.perspective);
-    groupOfRespondent.set(respondent.id, group);
+    positionOfRespondent.set(respondent.id, position);
+    groupAt[position] = group;
     respondentsPerGroup[group] = (respondentsPerGroup[group] as number) + 1;
-  }
+  });
 
   const sums = new Float64Array(ROLES.length * indicatorCount);
   const counts = new Uint32Array(ROLES.length * indicatorCount);
+  // One bit per respondent and indicator: suppression counts ratings, so each must come from a different respondent.
+  const alreadyRated = new Uint32Array(Math.ceil((respondentCount * indicatorCount) / 32));
   for (const rating of assessment.ratings) {
-    const group = groupOfRespondent.get(rating.respondentId);
+    const position = positionOfRespondent.get(rating.respondentId);
     const index = indicatorIndex.get(rating.indicatorId);
     const percent = percentByOption.get(rating.option);
-    if (group === undefined || index === undefined || percent === undefined) {
+    if (position === undefined || index === undefined || percent === undefined) {
       throw new SelfManageError(
         "invalid-argument",
         "A rating refers to a respondent, indicator or option that the assessment or framework does not have. Check it with validateAssessment first.",
       );
     }
+    const bit = position * indicatorCount + index;
+    const word = bit >>> 5;
+    const mask = 1 << (bit & 31);
+    if (((alreadyRated[word] as number) & mask) !== 0) {
+      throw new SelfManageError("invalid-argument", "A respondent rated the same indicator twice. Check the assessment with validateAssessment first.");
+    }
+    alreadyRated[word] = (alreadyRated[word] as number) | mask;
     if (percent === null) continue;
+    const group = groupAt[position] as number;
     const cell = group * indicatorCount + index;
     sums[cell] = (sums[cell] as number) + (reversed[index] === 1 ? 100 - percent : percent);
     counts[cell] = (counts[cell] as number) + 1;

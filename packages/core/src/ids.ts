@@ -13,7 +13,9 @@ export const Identifier = z
   .string()
   .min(1)
   .max(128)
-  .regex(/^\S(?:[^\p{Cc}]*\S)?$/u)
+  // No surrounding white space and no control characters (C0, DEL and C1): matching them is the point.
+  // eslint-disable-next-line no-control-regex
+  .regex(/^[^\s\x00-\x1f\x7f-\x9f](?:[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f])?$/)
   .meta({ id: "Identifier", title: "Identifier", description: "A non-empty identifier of at most 128 characters, with no surrounding white space." });
 
 /**

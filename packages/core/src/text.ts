@@ -1,6 +1,8 @@
 import { z } from "zod";
 
 const LANGUAGE_TAG_SHAPE = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
+const LANGUAGE_TAG_MEMORY = 1_000;
+const languageTagVerdicts = new Map<string, boolean>();
 
 /**
  * Tell whether a string is a well-formed BCP 47 language tag, such as `en`, `gd`, `cy`,
@@ -13,12 +15,20 @@ const LANGUAGE_TAG_SHAPE = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
  * ```
  */
 export function isLanguageTag(value: string): boolean {
-  if (!LANGUAGE_TAG_SHAPE.test(value)) return false;
-  try {
-    return Intl.getCanonicalLocales(value).length === 1;
-  } catch {
-    return false;
+  const known = languageTagVerdicts.get(value);
+  if (known !== undefined) return known;
+  let verdict = false;
+  if (LANGUAGE_TAG_SHAPE.test(value)) {
+    try {
+      verdict = Intl.getCanonicalLocales(value).length === 1;
+    } catch {
+      verdict = false;
+    }
   }
+  // Intl is slow and real data uses a handful of tags, so verdicts are remembered (bounded).
+  if (languageTagVerdicts.size >= LANGUAGE_TAG_MEMORY) languageTagVerdicts.clear();
+  languageTagVerdicts.set(value, verdict);
+  return verdict;
 }
 
 /**

@@ -90,3 +90,20 @@ describe("localised text", () => {
     expect(localise({ en: "Agree", "cy-GB": "Cytuno" }, ["cy"])).toBe("Cytuno");
   });
 });
+
+describe("language tag memory", () => {
+  it("gives the same verdicts when asked again, beyond its memory size", () => {
+    const tags = Array.from({ length: 1_200 }, (_, index) => (index % 2 === 0 ? `en-x-v${index}` : `bad tag ${index}`));
+    const first = tags.map(isLanguageTag);
+    const second = tags.map(isLanguageTag);
+    expect(second).toEqual(first);
+    expect(first.filter(Boolean)).toHaveLength(600);
+  });
+});
+
+describe("identifier characters", () => {
+  it("rejects C0, DEL and C1 control characters anywhere", () => {
+    for (const bad of ["a\u0000b", "a\u001fb", "a\u007fb", "a\u0085b", "\u0085", "a\u009f"]) expect(Identifier.safeParse(bad).success).toBe(false);
+    for (const good of ["é", "a é b", "ü-1", "名前"]) expect(Identifier.safeParse(good).success).toBe(true);
+  });
+});

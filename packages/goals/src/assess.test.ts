@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assessGoal } from "./assess";
 import type { Goal } from "./goal";
-import { clone, sleepGoal, walkingGoal } from "../test/fixtures";
+import { clone, SENTINEL, sleepGoal, walkingGoal } from "../test/fixtures";
 
 const today = "2026-03-02";
 
@@ -45,7 +45,7 @@ describe("assessGoal", () => {
         code: "missing_readiness",
         severity: "info",
         path: ["readiness"],
-        message: "Ask how important this goal feels and how confident the person is, each from 0 to 10. The answers help choose a first step.",
+        message: "How important is this goal to you, and how confident do you feel about it, each from 0 to 10? The answers help choose a first step that fits.",
       },
       { code: "no_steps", severity: "suggestion", path: ["steps"], message: "Choose a small first step: something that could be done this week." },
     ]);
@@ -123,7 +123,7 @@ describe("assessGoal", () => {
         code: "too_many_goals",
         severity: "warning",
         path: [],
-        message: "That makes more than 3 goals on the go at once. Focusing on one or two at a time often works better; the others can wait.",
+        message: "With this one, there are more than 3 goals on the go at once. Focusing on one or two at a time often works better; the others can wait.",
       },
     ]);
     expect(codes(walkingGoal, { today, otherActiveGoals: 3, maxActiveGoals: 5 })).toEqual([]);
@@ -163,11 +163,42 @@ describe("assessGoal", () => {
     expect(assessGoal(goal).map((found) => found.code)).toContain("target_date_passed");
   });
 
-  it("never uses the person's own words in a message", () => {
-    const messages = [...assessGoal(sleepGoal, { today, otherActiveGoals: 9 }), ...assessGoal(walkingGoal, { today: "2026-05-01" })].map((found) => found.message);
+  it("never uses the person's own words, or any other value from the goal, in a message", () => {
+    const goal: Goal = {
+      ...clone(sleepGoal),
+      id: SENTINEL,
+      ownWords: SENTINEL,
+      summary: SENTINEL,
+      expressedBy: "carer",
+      barriers: [SENTINEL],
+      smart: { targetActivity: SENTINEL, timePeriod: SENTINEL, startDate: "2026-03-05", targetDate: "2026-03-07" },
+      readiness: { importance: 2, confidence: 3 },
+      steps: [{ id: SENTINEL, description: SENTINEL, owner: { role: "person", reference: SENTINEL }, dueDate: "2026-03-06", status: "to-do" }],
+      reviews: [{ date: "2026-03-06", progress: SENTINEL, nextStep: SENTINEL }],
+    };
+    const feedback = [...assessGoal(goal, { today: "2026-03-06", otherActiveGoals: 9 }), ...assessGoal(goal, { today: "2026-03-08" })];
+    expect(new Set(feedback.map((found) => found.code))).toEqual(
+      new Set(["not_in_own_words", "missing_measure", "missing_support", "target_date_too_near", "target_date_passed", "low_confidence", "low_importance", "step_date_passed", "too_many_goals"]),
+    );
+    for (const found of feedback) {
+      expect(found.message).not.toContain("Jane");
+      expect(found.path.join(".")).not.toContain("Jane");
+    }
+  });
+
+  it("words every piece of feedback kindly: no blame, no failure", () => {
+    const messages = [
+      ...assessGoal(sleepGoal, { today, otherActiveGoals: 9 }),
+      ...assessGoal({ ...clone(walkingGoal), expressedBy: "practitioner", readiness: { importance: 1, confidence: 1 } }, { today: "2026-05-01" }),
+      ...assessGoal({ ...clone(walkingGoal), smart: { ...walkingGoal.smart, targetDate: "2026-03-03" } }, { today }),
+      ...assessGoal({ ...clone(walkingGoal), smart: { ...walkingGoal.smart, targetDate: "2028-03-03" } }, { today }),
+    ].map((found) => found.message);
+    expect(messages.length).toBeGreaterThanOrEqual(12);
     for (const message of messages) {
-      expect(message).not.toContain(sleepGoal.ownWords);
-      expect(message).not.toContain(walkingGoal.ownWords);
+      expect(message).not.toMatch(/\b(fail\w*|overdue|late|wrong|bad|poor|must|should have|unrealistic)\b/i);
+      // Short enough to read at a glance: at most three short sentences.
+      expect(message.split(/[.?!](?:\s|$)/).filter((part) => part.trim().length > 0).length).toBeLessThanOrEqual(3);
+      expect(message.length).toBeLessThan(170);
     }
   });
 });

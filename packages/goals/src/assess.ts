@@ -151,7 +151,7 @@ function readinessFeedback(goal: Goal, options: AssessGoalOptions): GoalFeedback
         code: "missing_readiness",
         severity: "info",
         path: ["readiness"],
-        message: "Ask how important this goal feels and how confident the person is, each from 0 to 10. The answers help choose a first step.",
+        message: "How important is this goal to you, and how confident do you feel about it, each from 0 to 10? The answers help choose a first step that fits.",
       },
     ];
   }
@@ -170,7 +170,7 @@ function readinessFeedback(goal: Goal, options: AssessGoalOptions): GoalFeedback
       code: "low_importance",
       severity: "info",
       path: ["readiness", "importance"],
-      message: "This goal does not seem to matter much right now. It is fine to set it aside and choose one that matters more.",
+      message: "This goal scored lower for importance right now. It can help to talk about what would make it matter more, or to start with a goal that matters more to you.",
     });
   }
   return feedback;
@@ -220,7 +220,7 @@ export function assessGoal(goal: Goal, options: AssessGoalOptions = {}): GoalFee
         code: "too_many_goals",
         severity: "warning",
         path: [],
-        message: `That makes more than ${maxActiveGoals} goals on the go at once. Focusing on one or two at a time often works better; the others can wait.`,
+        message: `With this one, there are more than ${maxActiveGoals} goals on the go at once. Focusing on one or two at a time often works better; the others can wait.`,
       });
     }
   }

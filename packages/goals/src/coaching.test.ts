@@ -73,6 +73,18 @@ describe("validateCoachingCourse", () => {
     expect(issuesOf(first).map((found) => [found.path.join("."), found.code])).toEqual([["sessions.0.reviewOfLastActions", "nothing_to_review"]]);
   });
 
+  it("refuses two looks back at the same action in one session", () => {
+    const course = clone(coachingCourse);
+    course.sessions[1]!.reviewOfLastActions!.push({ actionId: "action-1", outcome: "not-done" });
+    expect(issuesOf(course)).toEqual([
+      {
+        path: ["sessions", 1, "reviewOfLastActions", 2, "actionId"],
+        code: "action_reviewed_twice",
+        message: "This action has already been looked back on in this session: keep one note of how it went.",
+      },
+    ]);
+  });
+
   it("checks numbering, order, length and agreed actions of each session", () => {
     const course = clone(coachingCourse);
     const second = course.sessions[1]!;

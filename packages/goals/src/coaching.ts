@@ -189,12 +189,15 @@ function lastActionsReviewIssues(session: CoachingSession, previous: CoachingSes
   }
   const issues: ValidationIssue[] = [];
   const agreedIds = new Set(previous.agreedActions.map((action) => action.id));
+  const reviewedIds = new Set<string>();
   reviewed.forEach((review, index) => {
     if (!agreedIds.has(review.actionId)) {
       issues.push(issue(["reviewOfLastActions", index, "actionId"], "unknown_action", "This is not one of the actions agreed at the previous session."));
+    } else if (reviewedIds.has(review.actionId)) {
+      issues.push(issue(["reviewOfLastActions", index, "actionId"], "action_reviewed_twice", "This action has already been looked back on in this session: keep one note of how it went."));
     }
+    reviewedIds.add(review.actionId);
   });
-  const reviewedIds = new Set(reviewed.map((review) => review.actionId));
   if ([...agreedIds].some((id) => !reviewedIds.has(id))) {
     issues.push(
       issue(
@@ -232,7 +235,7 @@ function sessionIssues(session: CoachingSession, index: number, previous: Coachi
 
 /**
  * Validate a coaching course: the schema, then the rules (at most six sessions, numbered in
- * order and dated in order, each 45-60 minutes, each after the first opening with a look back at
+ * order and dated in order, each 45-60 minutes, each after the first opening with one look back at
  * every action agreed last time, each ending with agreed actions).
  *
  * @example

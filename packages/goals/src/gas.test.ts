@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isSelfManageError } from "@selfmanage/core";
 import { type GasSet, gasScaleIssues, gasTScore, gasWeight, scoreGasSet, validateGasSet } from "./gas";
-import { walkingScale } from "../test/fixtures";
+import { SENTINEL, walkingScale } from "../test/fixtures";
 
 function thrownCode(run: () => unknown): string | undefined {
   try {
@@ -48,6 +48,13 @@ describe("gasTScore", () => {
     // rho 0.5 with weights 6 and 2: 50 + 40 / sqrt(20 + 32)
     expect(gasTScore([{ level: 1, weight: 6 }, { level: -1, weight: 2 }], { rho: 0.5 })).toBeCloseTo(55.547002, 5);
     expect(gasTScore([{ level: 1 }, { level: 1 }], { rho: 0.3 })).toBe(gasTScore([{ level: 1 }, { level: 1 }]));
+  });
+
+  it("agrees with the published coefficient for three unweighted goals", () => {
+    // With rho 0.3 and n equal weights, T = 50 + C * sum(x) where C = 10 / sqrt(0.7n + 0.3n^2);
+    // for n = 3, C = 10 / sqrt(4.8) = 4.564 (Kiresuk and Sherman's table gives 4.56).
+    // Levels +2, 0, -1: sum(x) = 1, so T = 54.564.
+    expect(gasTScore([{ level: 2 }, { level: 0 }, { level: -1 }])).toBeCloseTo(54.564355, 5);
   });
 
   it("counts a -3 (worse than at the start) level", () => {
@@ -166,6 +173,37 @@ describe("validateGasSet and scoreGasSet", () => {
       ["entries.2.difficulty", "incomplete_weight"],
       ["periodEnd", "period_ends_before_start"],
     ]);
+  });
+
+  it("refuses an entry whose weight contradicts its scale's importance x difficulty", () => {
+    // walkingScale: importance 3 x difficulty 2 = 6.
+    const result = validateGasSet({
+      id: "gas-1",
+      entries: [
+        { goalId: "a", scale: walkingScale, weight: 4, attainedLevel: 0 },
+        { goalId: "b", scale: walkingScale, importance: 2, difficulty: 2, attainedLevel: 0 },
+        { goalId: "c", scale: walkingScale, importance: 2, difficulty: 3, attainedLevel: 0 },
+        { goalId: "d", scale: walkingScale, weight: 6, attainedLevel: 0 },
+      ],
+    });
+    expect(!result.ok && result.issues).toEqual([
+      {
+        path: ["entries", 0, "weight"],
+        code: "weight_differs_from_scale",
+        message: "This entry's weight differs from the one its scale gives (importance x difficulty). Give the weight in one place, or make them match.",
+      },
+      {
+        path: ["entries", 1, "importance"],
+        code: "weight_differs_from_scale",
+        message: "This entry's weight differs from the one its scale gives (importance x difficulty). Give the weight in one place, or make them match.",
+      },
+    ]);
+  });
+
+  it("never repeats a rejected value in a message", () => {
+    const result = validateGasSet({ id: SENTINEL, person: `${SENTINEL}@example.org`, rho: SENTINEL, entries: [{ goalId: "a", weight: SENTINEL, attainedLevel: SENTINEL }] });
+    expect(!result.ok && result.issues.map((found) => found.path.join("."))).toEqual(["person", "rho", "entries.0.weight", "entries.0.attainedLevel"]);
+    for (const found of result.ok ? [] : result.issues) expect(found.message).not.toContain("Jane");
   });
 
   it("refuses a level outside -3..+2 with the schema's issue", () => {

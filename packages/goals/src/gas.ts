@@ -283,14 +283,28 @@ function entryIssues(entry: GasSetEntry): ValidationIssue[] {
   } else if ((entry.importance === undefined) !== (entry.difficulty === undefined)) {
     const missing = entry.importance === undefined ? "importance" : "difficulty";
     issues.push(issue([missing], "incomplete_weight", "Give importance and difficulty together: the weight is their product."));
+  } else if (entry.scale?.importance !== undefined && entry.scale.difficulty !== undefined) {
+    // Two different weights for one goal: scoring one of them quietly would hide the other.
+    const scaleWeight = entry.scale.importance * entry.scale.difficulty;
+    const ownWeight = entry.weight ?? (entry.importance === undefined || entry.difficulty === undefined ? undefined : entry.importance * entry.difficulty);
+    if (ownWeight !== undefined && ownWeight !== scaleWeight) {
+      issues.push(
+        issue(
+          [entry.weight === undefined ? "importance" : "weight"],
+          "weight_differs_from_scale",
+          "This entry's weight differs from the one its scale gives (importance x difficulty). Give the weight in one place, or make them match.",
+        ),
+      );
+    }
   }
   return issues;
 }
 
 /**
  * Validate a set of GAS results: the schema, then the rules (scales describe -2..+2 once each,
- * levels reached are on the scale, weights given one way only, goals listed once, a period that
- * ends after it starts, and at least one goal with a weight above 0).
+ * levels reached are on the scale, weights given one way only and not contradicting the scale's,
+ * goals listed once, a period that ends after it starts, and at least one goal with a weight
+ * above 0).
  *
  * @example
  * ```ts

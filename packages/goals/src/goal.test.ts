@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ValidationIssue } from "@selfmanage/core";
 import { type Goal, GoalLink, validateGoal } from "./goal";
-import { clone, SENTINEL, sleepGoal, walkingGoal } from "../test/fixtures";
+import { clone, person, SENTINEL, sleepGoal, walkingGoal } from "../test/fixtures";
 
 function issuesOf(input: unknown): ValidationIssue[] {
   const result = validateGoal(input);
@@ -42,6 +42,23 @@ describe("validateGoal", () => {
     const goal = clone(walkingGoal);
     goal.steps![1]!.owner = {} as never;
     expect(issuesOf(goal).map((found) => [found.path.join("."), found.code])).toEqual([["steps.1.owner", "step_without_owner"]]);
+  });
+
+  it("treats a null owner, or an owner whose role is null, as nobody", () => {
+    const nullOwner = clone(walkingGoal);
+    nullOwner.steps![0]!.owner = null as never;
+    nullOwner.steps![2]!.owner = { role: null, reference: "carer-5" } as never;
+    expect(issuesOf(nullOwner).map((found) => [found.path.join("."), found.code])).toEqual([
+      ["steps.0.owner", "step_without_owner"],
+      ["steps.2.owner", "step_without_owner"],
+    ]);
+  });
+
+  it("reports a missing role elsewhere as simply required", () => {
+    // core reports a missing enum field as `required`; only step owners get the special wording.
+    const goal = clone(walkingGoal) as unknown as { supports: Array<Record<string, unknown>>; created: Record<string, unknown> };
+    delete goal.created.role;
+    expect(issuesOf(goal)).toEqual([{ path: ["created", "role"], code: "required", message: "This field is required." }]);
   });
 
   it("keeps other problems with an owner as they are", () => {
@@ -89,6 +106,37 @@ describe("validateGoal", () => {
     const goal = clone(walkingGoal);
     delete goal.history![1]!.achievementStatus;
     expect(issuesOf(goal).map((found) => found.code)).toEqual(["empty_change"]);
+  });
+
+  it("keeps the achievement status in step with the latest one recorded in the history or at a check-in", () => {
+    // The history last set "improving" (16 March) and the latest check-in (30 March) says "improving".
+    const changedQuietly = { ...clone(walkingGoal), achievementStatus: "worsening" as const };
+    expect(issuesOf(changedQuietly)).toEqual([
+      {
+        path: ["achievementStatus"],
+        code: "achievement_not_latest",
+        message:
+          "The achievement status must be the latest one recorded in the history or at a check-in. Record a change with a reason, or a check-in, to update it.",
+      },
+    ]);
+    const dropped = clone(walkingGoal);
+    delete dropped.achievementStatus;
+    expect(issuesOf(dropped).map((found) => found.code)).toEqual(["achievement_not_latest"]);
+    // A later check-in that records a new status moves it on.
+    const laterCheckIn = clone(walkingGoal);
+    laterCheckIn.reviews!.push({ date: "2026-04-13", progress: "Walking most days.", achievementStatus: "sustaining" });
+    expect(issuesOf(laterCheckIn).map((found) => found.code)).toEqual(["achievement_not_latest"]);
+    expect(validateGoal({ ...laterCheckIn, achievementStatus: "sustaining" }).ok).toBe(true);
+  });
+
+  it("accepts any of the statuses recorded on the latest day, and any status when none is recorded", () => {
+    const sameDay = clone(walkingGoal);
+    sameDay.reviews![1]!.achievementStatus = "no-change";
+    sameDay.history!.push({ from: "active", to: "active", achievementStatus: "sustaining", reason: "Settled.", provenance: { ...person, recordedAt: "2026-03-30T12:00:00Z" } });
+    expect(validateGoal({ ...sameDay, achievementStatus: "sustaining" }).ok).toBe(true);
+    expect(validateGoal({ ...sameDay, achievementStatus: "no-change" }).ok).toBe(true);
+    expect(issuesOf({ ...sameDay, achievementStatus: "improving" }).map((found) => found.code)).toEqual(["achievement_not_latest"]);
+    expect(validateGoal({ ...sleepGoal, achievementStatus: "in-progress" }).ok).toBe(true);
   });
 
   it("checks the dates of history entries", () => {

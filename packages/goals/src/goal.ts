@@ -328,19 +328,21 @@ export type Goal = z.infer<typeof Goal>;
 
 const STEP_OWNER_MESSAGE = "Each step needs an owner: say who will do it, such as the person, a carer or a practitioner.";
 
-function hasRole(input: unknown, stepIndex: number): boolean {
+function ownerField(input: unknown, stepIndex: number, field?: "role"): unknown {
   const steps = (input as { steps?: unknown } | null)?.steps;
   const owner = Array.isArray(steps) ? (steps[stepIndex] as { owner?: unknown } | null | undefined)?.owner : undefined;
-  return typeof owner === "object" && owner !== null && (owner as { role?: unknown }).role !== undefined;
+  if (field === undefined) return owner;
+  return typeof owner === "object" && owner !== null ? (owner as { role?: unknown }).role : undefined;
 }
 
-// A missing owner, or an owner with no role, both mean nobody has taken the step on.
+// A missing or null owner, or an owner with no role, all mean nobody has taken the step on.
+// The schema reports these as a missing field or a wrong type; to a reader they are one problem.
 function explainMissingOwners(issues: readonly ValidationIssue[], input: unknown): ValidationIssue[] {
   return issues.map((found) => {
     const [first, index, third, fourth] = found.path;
     if (first !== "steps" || typeof index !== "number" || third !== "owner") return found;
-    const ownerMissing = found.path.length === 3 && found.code === "required";
-    const roleMissing = found.path.length === 4 && fourth === "role" && !hasRole(input, index);
+    const ownerMissing = found.path.length === 3 && (found.code === "required" || ownerField(input, index) === null);
+    const roleMissing = found.path.length === 4 && fourth === "role" && (found.code === "required" || ownerField(input, index, "role") === null);
     return ownerMissing || roleMissing ? { path: ["steps", index, "owner"], code: "step_without_owner", message: STEP_OWNER_MESSAGE } : found;
   });
 }
@@ -390,8 +392,31 @@ export function illegalTransitionMessage(from: LifecycleStatus): string {
   return `The transition table does not allow this move. From "${from}" a goal can move to: ${allowed.map((status) => `"${status}"`).join(", ")}.`;
 }
 
+// The achievement status is recorded by history entries and at check-ins. The goal's own status
+// must be the latest recorded one, so that no change of it is missing from the record; on a day
+// with several records, any of that day's statuses will do, as a date cannot order them.
+function achievementIssues(goal: Goal): ValidationIssue[] {
+  const recorded: Array<{ date: string; status: AchievementStatus }> = [
+    ...(goal.history ?? []).flatMap((change) =>
+      change.achievementStatus === undefined ? [] : [{ date: toIsoDate(change.provenance.recordedAt), status: change.achievementStatus }],
+    ),
+    ...(goal.reviews ?? []).flatMap((review) => (review.achievementStatus === undefined ? [] : [{ date: review.date, status: review.achievementStatus }])),
+  ];
+  if (recorded.length === 0) return [];
+  const latestDate = recorded.reduce((latest, entry) => (entry.date > latest ? entry.date : latest), recorded[0]!.date);
+  const latestStatuses = recorded.filter((entry) => entry.date === latestDate).map((entry) => entry.status);
+  if (goal.achievementStatus !== undefined && latestStatuses.includes(goal.achievementStatus)) return [];
+  return [
+    issue(
+      ["achievementStatus"],
+      "achievement_not_latest",
+      "The achievement status must be the latest one recorded in the history or at a check-in. Record a change with a reason, or a check-in, to update it.",
+    ),
+  ];
+}
+
 function ruleIssues(goal: Goal): ValidationIssue[] {
-  const issues: ValidationIssue[] = [...historyIssues(goal)];
+  const issues: ValidationIssue[] = [...historyIssues(goal), ...achievementIssues(goal)];
   const createdOn = toIsoDate(goal.created.recordedAt);
   const gasLevels = goal.gas === undefined ? undefined : new Set<number>(goal.gas.levels.map((descriptor) => descriptor.level));
   if (goal.gas !== undefined) issues.push(...prefixIssues(gasScaleIssues(goal.gas), ["gas"]));
@@ -426,9 +451,10 @@ function ruleIssues(goal: Goal): ValidationIssue[] {
 }
 
 /**
- * Validate a goal: the schema, then the rules (history follows the transition table and ends
- * at the current status, changes and reviews are not dated before the goal was created, every
- * step has an owner, the GAS scale describes each level once, ...). Problems come back as issues
+ * Validate a goal: the schema, then the rules (the history follows the transition table and
+ * ends at the current lifecycle status; the achievement status is the latest one recorded in the
+ * history or at a check-in; changes and reviews are not dated before the goal was created; every
+ * step has an owner; the GAS scale describes each level once; ...). Problems come back as issues
  * with paths; nothing is thrown and nothing is silently fixed.
  *
  * @example
@@ -485,7 +511,9 @@ export type GoalTransition = z.infer<typeof GoalTransition>;
 /**
  * Move a goal to a new lifecycle status (and/or achievement status), following the transition
  * table, and append the change to its history. The goal passed in is not modified.
- * Keeping the lifecycle status with a new achievement status records progress only.
+ * Keeping the lifecycle status with a new achievement status records progress only. A change is
+ * refused, with an issue, when it is illegal, changes nothing, is dated before the goal's latest
+ * change, or sets an achievement status that a later check-in contradicts.
  *
  * @example
  * ```ts
@@ -524,10 +552,21 @@ export function transitionGoal(goal: Goal, change: GoalTransition): Result<Goal>
     provenance: request.provenance,
   };
   const achievementStatus = request.achievementStatus ?? goal.achievementStatus;
-  return ok({
+  const moved: Goal = {
     ...goal,
     lifecycleStatus: request.to,
     ...(achievementStatus === undefined ? {} : { achievementStatus }),
     history: [...history, entry],
-  });
+  };
+  // A check-in dated after this change would still have the last word on the achievement status.
+  if (request.achievementStatus !== undefined && achievementIssues(moved).length > 0) {
+    return fail([
+      issue(
+        ["achievementStatus"],
+        "later_check_in",
+        "A check-in dated after this change records a different achievement status. Date the change on or after that check-in.",
+      ),
+    ]);
+  }
+  return ok(moved);
 }

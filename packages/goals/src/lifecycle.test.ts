@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { canTransition, lifecycleTransitions, LifecycleStatus, openLifecycleStatuses } from "./lifecycle";
+import { addDays } from "@selfmanage/core";
+import { AchievementStatus, canTransition, lifecycleTransitions, LifecycleStatus, openLifecycleStatuses } from "./lifecycle";
 import { type Goal, transitionGoal, validateGoal } from "./goal";
 import { clone, person, sleepGoal, walkingGoal } from "../test/fixtures";
 
@@ -49,6 +50,22 @@ describe("transitionGoal", () => {
       });
     }
   }
+
+  it("refuses every move that is not in the table: all 81 pairs checked", () => {
+    let refused = 0;
+    for (const from of LifecycleStatus.options) {
+      for (const to of LifecycleStatus.options) {
+        const allowed = expectedAllowed[from].includes(to);
+        expect(canTransition(from, to), `${from} -> ${to}`).toBe(allowed);
+        if (allowed || from === to) continue;
+        const result = transitionGoal(goalIn(from), { to, reason: "Trying.", provenance: { ...person, recordedAt: at } });
+        expect(!result.ok && result.issues.map((found) => found.code), `${from} -> ${to}`).toEqual(["illegal_transition"]);
+        refused += 1;
+      }
+    }
+    // 9 x 9 pairs, less 9 that stay put, less the 6 + 5 + 5 + 4 + 3 + 2 + 1 + 1 + 0 = 27 moves the table allows.
+    expect(refused).toBe(45);
+  });
 
   const illegal: Array<[LifecycleStatus, LifecycleStatus]> = [
     ["cancelled", "active"],
@@ -111,6 +128,20 @@ describe("transitionGoal", () => {
     expect(!beforeCreation.ok && beforeCreation.issues[0]?.code).toBe("change_before_previous");
   });
 
+  it("refuses a new achievement status that a later check-in would contradict", () => {
+    // walkingGoal's latest check-in is on 30 March; a change recorded on 20 March cannot have the last word.
+    const result = transitionGoal(walkingGoal, { to: "active", achievementStatus: "worsening", reason: "A bad week.", provenance: { ...person, recordedAt: "2026-03-20T09:00:00Z" } });
+    expect(!result.ok && result.issues).toEqual([
+      {
+        path: ["achievementStatus"],
+        code: "later_check_in",
+        message: "A check-in dated after this change records a different achievement status. Date the change on or after that check-in.",
+      },
+    ]);
+    const sameDay = transitionGoal(walkingGoal, { to: "active", achievementStatus: "worsening", reason: "A hard week.", provenance: { ...person, recordedAt: "2026-03-30T18:00:00Z" } });
+    expect(sameDay.ok && validateGoal(sameDay.value).ok).toBe(true);
+  });
+
   it("returns issues for a malformed request instead of throwing", () => {
     const result = transitionGoal(walkingGoal, { to: "finished", reason: "", provenance: person } as never);
     expect(!result.ok && result.issues.map((found) => found.path.join("."))).toEqual(["to", "reason"]);
@@ -118,6 +149,26 @@ describe("transitionGoal", () => {
 });
 
 describe("transitionGoal properties", () => {
+  it("whatever it accepts, validateGoal accepts too: the two never disagree", () => {
+    const achievement = fc.option(fc.constantFrom(...AchievementStatus.options), { nil: undefined });
+    const step = fc.record({ to: fc.constantFrom(...LifecycleStatus.options), achievementStatus: achievement, day: fc.integer({ min: 0, max: 40 }) });
+    fc.assert(
+      fc.property(fc.constantFrom(walkingGoal, sleepGoal), fc.array(step, { maxLength: 6 }), (start, steps) => {
+        let goal: Goal = clone(start);
+        for (const [index, { to, achievementStatus, day }] of steps.entries()) {
+          const recordedAt = `${addDays("2026-03-16", day)}T12:${String(10 + index).padStart(2, "0")}:00Z`;
+          const request = { to, reason: "Talked it over.", provenance: { ...person, recordedAt }, ...(achievementStatus === undefined ? {} : { achievementStatus }) };
+          const moved = transitionGoal(goal, request);
+          if (!moved.ok) continue;
+          expect(validateGoal(moved.value).ok).toBe(true);
+          goal = moved.value;
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+
   it("any sequence of allowed moves gives a goal that still validates, with one history entry per move", () => {
     fc.assert(
       fc.property(fc.array(fc.nat(), { maxLength: 6 }), (choices) => {

@@ -181,6 +181,25 @@ describe("summarisePersonGoals", () => {
     expect(summarisePersonGoals([halfWeighted, cookGoal], { today: "2026-04-03" }).gas?.tScore).toBeCloseTo(62.403473, 5);
   });
 
+  it("throws invalid-argument for a rho outside [0, 1), even with nothing to score yet, or a review interval that is not whole days", () => {
+    for (const rho of [1, -0.1, Number.NaN]) {
+      expect(() => summarisePersonGoals([sleepGoal], { today: "2026-04-03", rho })).toThrow(expect.objectContaining({ code: "invalid-argument" }));
+    }
+    for (const reviewIntervalDays of [0, -7, 1.5, Number.NaN]) {
+      expect(() => summarisePersonGoals([sleepGoal], { today: "2026-04-03", reviewIntervalDays })).toThrow(expect.objectContaining({ code: "invalid-argument" }));
+      expect(() => summariseGoalProgress(sleepGoal, { today: "2026-04-03", reviewIntervalDays })).toThrow(expect.objectContaining({ code: "invalid-argument" }));
+    }
+  });
+
+  it("never describes a late check-in as a failure", () => {
+    const summary = summarisePersonGoals(goals, { today: "2027-01-01" });
+    expect(summary.notReviewedYet).toBe(2);
+    for (const review of summary.reviews) {
+      expect(review.message.startsWith("Not reviewed yet")).toBe(true);
+      expect(review.message).not.toMatch(/\b(fail\w*|overdue|late|missed)\b/i);
+    }
+  });
+
   it("leaves the GAS score out when no goal has a level, and handles no goals", () => {
     const summary = summarisePersonGoals([sleepGoal]);
     expect(summary.gas).toBeUndefined();

@@ -1,4 +1,4 @@
-import { addDays, compareDates, type IsoDate, toIsoDate } from "@selfmanage/core";
+import { addDays, compareDates, type IsoDate, SelfManageError, toIsoDate } from "@selfmanage/core";
 import { type GasLevel, type GasScale, gasTScore, gasWeight } from "./gas";
 import type { Goal, GoalStep } from "./goal";
 import { type AchievementStatus, AchievementStatus as AchievementStatusSchema, type LifecycleStatus, LifecycleStatus as LifecycleStatusSchema, openLifecycleStatuses } from "./lifecycle";
@@ -88,7 +88,7 @@ export interface GoalTimeline {
 export interface ProgressOptions {
   /** The day to summarise on. Defaults to the current date. */
   readonly today?: IsoDate;
-  /** Days between check-ins when no next review date is set. Defaults to 28. */
+  /** Days between check-ins when no next review date is set: a whole number, 1 or more. Defaults to 28. */
   readonly reviewIntervalDays?: number;
 }
 
@@ -162,11 +162,19 @@ function todayOrNow(options: ProgressOptions): IsoDate {
   return options.today ?? toIsoDate(new Date());
 }
 
+function reviewIntervalOf(options: ProgressOptions): number {
+  const days = options.reviewIntervalDays ?? 28;
+  if (!Number.isInteger(days) || days < 1) throw new SelfManageError("invalid-argument", "reviewIntervalDays must be a whole number of days, 1 or more.");
+  return days;
+}
+
 /**
  * Summarise one goal's progress over time for a timeline view: creation, status changes,
  * steps done, check-ins with their ratings, and GAS levels reached, oldest first; plus whether
  * a check-in is due (a late one is "not reviewed yet", never a failure).
  *
+ * @throws `SelfManageError` (from `@selfmanage/core`) with code `invalid-argument` when
+ *   `options.reviewIntervalDays` is not a whole number of 1 or more: a programmer error.
  * @example
  * ```ts
  * const timeline = summariseGoalProgress(goal, { today: "2026-04-01" });
@@ -175,6 +183,7 @@ function todayOrNow(options: ProgressOptions): IsoDate {
  * ```
  */
 export function summariseGoalProgress(goal: Goal, options: ProgressOptions = {}): GoalTimeline {
+  const intervalDays = reviewIntervalOf(options);
   const today = todayOrNow(options);
   const events = timelineEvents(goal);
   const lastEvent = events[events.length - 1]?.date ?? today;
@@ -192,7 +201,7 @@ export function summariseGoalProgress(goal: Goal, options: ProgressOptions = {})
     gasLevels: reviewsInOrder.flatMap((review) => (review.gasLevel === undefined ? [] : [{ date: review.date, level: review.gasLevel }])),
     stepsDone: counted.filter((step) => step.status === "done").length,
     stepsTotal: counted.length,
-    review: reviewState(goal, today, options.reviewIntervalDays ?? 28),
+    review: reviewState(goal, today, intervalDays),
   };
 }
 
@@ -277,6 +286,9 @@ function latestGasLevel(goal: Goal): GasLevel | undefined {
  * GAS T-score (rho 0.3 unless given) over goals that have a GAS scale and a level recorded.
  * Goals entered in error are counted but left out of everything else.
  *
+ * @throws `SelfManageError` (from `@selfmanage/core`) with code `invalid-argument` when `options.rho`
+ *   is outside [0, 1) or `options.reviewIntervalDays` is not a whole number of 1 or more: programmer
+ *   errors, as for {@link gasTScore}.
  * @example
  * ```ts
  * const summary = summarisePersonGoals(goals, { today: "2026-04-01" });
@@ -285,8 +297,11 @@ function latestGasLevel(goal: Goal): GasLevel | undefined {
  * ```
  */
 export function summarisePersonGoals(goals: readonly Goal[], options: ProgressOptions & { readonly rho?: number } = {}): PersonGoalsSummary {
+  const rho = options.rho ?? 0.3;
+  // Checked up front, so that a bad rho is caught whether or not any goal has a GAS level yet.
+  if (!Number.isFinite(rho) || rho < 0 || rho >= 1) throw new SelfManageError("invalid-argument", "rho must be at least 0 and less than 1.");
   const today = todayOrNow(options);
-  const intervalDays = options.reviewIntervalDays ?? 28;
+  const intervalDays = reviewIntervalOf(options);
   const openGoals = goals.filter((goal) => openLifecycleStatuses.includes(goal.lifecycleStatus));
   const reviews = openGoals.map((goal) => ({ goalId: goal.id, ...reviewState(goal, today, intervalDays) }));
   // Undated steps go last: "9999-12-31" sorts after every real date.
@@ -300,7 +315,6 @@ export function summarisePersonGoals(goals: readonly Goal[], options: ProgressOp
     const level = goal.lifecycleStatus === "entered-in-error" || goal.gas === undefined ? undefined : latestGasLevel(goal);
     return level === undefined || goal.gas === undefined ? [] : [{ level, weight: scaleWeight(goal.gas) }];
   });
-  const rho = options.rho ?? 0.3;
   const gas = gasEntries.some((entry) => entry.weight > 0) ? { tScore: gasTScore(gasEntries, { rho }), goalsScored: gasEntries.length, rho } : undefined;
   return {
     total: goals.length,

@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { Role, safeParseResult } from "@selfmanage/core";
 import { checkJsonSchemaSnapshots, checkSchemaProperties } from "@selfmanage/test-kit";
 import { AchievementStatus, GoalChange, LifecycleStatus } from "./lifecycle";
@@ -9,6 +10,7 @@ import { Goal, GoalLink, GoalReview, GoalStep, GoalSupport, GoalTransition, Read
 import { GasLevel, GasLevelDescriptor, GasScale, GasSet, GasSetEntry, validateGasSet } from "./gas";
 import { ActionReview, AgreedAction, CoachingCourse, CoachingSession, GrowNotes, validateCoachingCourse } from "./coaching";
 import { CrisisContact, validateWellnessRecoveryActionPlan, WellnessRecoveryActionPlan } from "./wrap";
+import * as publicApi from "./index";
 import { coachingCourse, sleepGoal, walkingGoal, wrapPlan } from "../test/fixtures";
 
 /** The schemas published as JSON Schema in `schemas/`. */
@@ -222,6 +224,13 @@ const samples = {
 } satisfies Record<keyof typeof publicSchemas, fc.Arbitrary<unknown>>;
 
 describe("public schemas", () => {
+  it("include every schema the package exports", () => {
+    const exported = Object.values(publicApi).filter((value) => value instanceof z.ZodType);
+    const published = new Set<unknown>(Object.values(publicSchemas));
+    expect(exported.length).toBe(Object.keys(publicSchemas).length);
+    for (const schema of exported) expect(published.has(schema)).toBe(true);
+  });
+
   it("match their published JSON Schema snapshots", () => {
     checkJsonSchemaSnapshots(publicSchemas, fileURLToPath(new URL("../schemas", import.meta.url)));
   });

@@ -50,6 +50,30 @@ describe("validateWellnessRecoveryActionPlan", () => {
     expect(validateWellnessRecoveryActionPlan({ ...byWorker, agreedByOwnerOn: "2026-03-11" }).ok).toBe(true);
   });
 
+  it("counts a plan recorded by another person as written by someone else", () => {
+    const byOtherPerson = { ...clone(wrapPlan), provenance: { recordedBy: "person-0b1d2e", role: "person" as const, recordedAt: "2026-03-10T19:00:00Z" } };
+    expect(validateWellnessRecoveryActionPlan(byOtherPerson).ok).toBe(false);
+    expect(validateWellnessRecoveryActionPlan({ ...byOtherPerson, agreedByOwnerOn: "2026-03-10" }).ok).toBe(true);
+  });
+
+  it("refuses an agreement dated before the update it should cover", () => {
+    const byWorker = {
+      ...clone(wrapPlan),
+      provenance: { recordedBy: "peer-4", role: "peer-worker" as const, recordedAt: "2026-03-10T19:00:00Z" },
+      agreedByOwnerOn: "2026-03-09",
+    };
+    const result = validateWellnessRecoveryActionPlan(byWorker);
+    expect(!result.ok && result.issues).toEqual([
+      {
+        path: ["agreedByOwnerOn"],
+        code: "agreed_before_update",
+        message: "The person agreed the plan before its latest update. Check the changes with them and record the day they agreed the plan as it is now.",
+      },
+    ]);
+    // The owner's own update needs no separate agreement, whatever date is kept from before.
+    expect(validateWellnessRecoveryActionPlan({ ...clone(wrapPlan), agreedByOwnerOn: "2026-03-01" }).ok).toBe(true);
+  });
+
   it("refuses someone who is both a supporter and not to be involved", () => {
     const plan = clone(wrapPlan);
     plan.crisisPlan!.notInvolved!.push({ description: "Someone", reference: "supporter-2" });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fail, Identifier, IsoDate, issue, ok, PersonReference, Provenance, type Result, safeParseResult, type ValidationIssue } from "@selfmanage/core";
+import { fail, Identifier, IsoDate, issue, ok, PersonReference, Provenance, type Result, safeParseResult, toIsoDate, type ValidationIssue } from "@selfmanage/core";
 import { ShortText, TextList } from "./text";
 
 const SignsAndPlan = (signsDescription: string) =>
@@ -57,7 +57,9 @@ export const WellnessRecoveryActionPlan = z
     id: Identifier,
     owner: PersonReference.meta({ description: "The person whose plan it is." }),
     provenance: Provenance.meta({ description: "Who last wrote or updated the plan, and when." }),
-    agreedByOwnerOn: IsoDate.optional().meta({ description: "When the owner agreed the plan, if someone else wrote or updated it for them." }),
+    agreedByOwnerOn: IsoDate.optional().meta({
+      description: "When the owner agreed the plan, if someone else wrote or updated it for them: on or after the day of that update.",
+    }),
     wellnessToolbox: TextList.optional().meta({ description: "Things that help me stay well and feel better." }),
     dailyMaintenance: z
       .strictObject({
@@ -146,8 +148,9 @@ export type WrapSectionKey = "wellnessToolbox" | "dailyMaintenance" | "triggers"
 
 /**
  * Validate a Wellness Recovery Action Plan: the schema, then the rules (at least one section is
- * written; a plan written or updated by someone else records when its owner agreed it; nobody is
- * both a crisis supporter and someone the person does not want involved).
+ * written; a plan written or updated by anyone but its owner records when the owner agreed it, on
+ * or after that update; nobody is both a crisis supporter and someone the person does not want
+ * involved).
  *
  * @example
  * ```ts
@@ -163,9 +166,20 @@ export function validateWellnessRecoveryActionPlan(input: unknown): Result<Welln
   if (wrapSections.every((section) => plan[section.key] === undefined)) {
     issues.push(issue([], "empty_plan", "A plan needs at least one section. The wellness toolbox is a good place to start."));
   }
-  if (plan.provenance.role !== "person" && plan.agreedByOwnerOn === undefined) {
+  const writtenByOwner = plan.provenance.role === "person" && plan.provenance.recordedBy === plan.owner;
+  if (!writtenByOwner && plan.agreedByOwnerOn === undefined) {
     issues.push(
       issue(["agreedByOwnerOn"], "not_agreed_by_owner", "This plan belongs to the person. When someone else writes or updates it, record the day the person agreed it."),
+    );
+  }
+  // An agreement given before the latest update does not cover what that update changed.
+  if (!writtenByOwner && plan.agreedByOwnerOn !== undefined && plan.agreedByOwnerOn < toIsoDate(plan.provenance.recordedAt)) {
+    issues.push(
+      issue(
+        ["agreedByOwnerOn"],
+        "agreed_before_update",
+        "The person agreed the plan before its latest update. Check the changes with them and record the day they agreed the plan as it is now.",
+      ),
     );
   }
   const supporterReferences = new Set((plan.crisisPlan?.supporters ?? []).flatMap((contact) => (contact.reference === undefined ? [] : [contact.reference])));

@@ -1,3 +1,4 @@
+import { seededRandom } from "@selfmanage/test-kit/random";
 import { runBenchmarks } from "@selfmanage/test-kit/bench";
 import { compileInstrument, type InstrumentDefinition, type InstrumentResponse } from "../src/index";
 
@@ -23,19 +24,8 @@ const instrument: InstrumentDefinition = {
   },
 };
 
-// Seeded PRNG (mulberry32), so that every run scores the same responses.
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-const random = mulberry32(20260321);
+const random = seededRandom(20260321); // the same responses on every run
 const RESPONSES = 100_000;
 const itemIds = instrument.items.map((item) => item.id);
 const responses: InstrumentResponse[] = Array.from({ length: RESPONSES }, (_, index) => {

@@ -144,7 +144,7 @@ export interface ChangeResult {
   rci: number | null;
   /** The standard error of the difference, or `null` when no SD and reliability were given. */
   standardErrorOfDifference: number | null;
-  /** The smallest change (in points) that counts as reliable. */
+  /** The change in points that marks reliable change: with the RCI, a change must be larger than this; with a fixed threshold, at least this. */
   threshold: number;
   /** Where the threshold came from: the RCI, or a published fixed threshold (which overrides it). */
   basis: "rci" | "fixed-threshold";

@@ -69,6 +69,13 @@ describe("built-in indicator set", () => {
     ]);
   });
 
+  it("rejects repeated evidence source ids", () => {
+    const parsed = IndicatorSet.safeParse({ ...smallSet, evidenceSources: [...smallSet.evidenceSources, { id: "docs", kind: "conversational", label: { en: "Again" } }] });
+    expect(parsed.success ? [] : parsed.error.issues.map((found) => [found.path, (found as { params?: { code?: string } }).params?.code])).toEqual([
+      [["evidenceSources", 2, "id"], "duplicate_id"],
+    ]);
+  });
+
   it("rejects duplicate ids and unknown sources in a set", () => {
     const broken = {
       ...smallSet,
@@ -109,6 +116,32 @@ describe("validateIndicatorAssessment", () => {
       [["ratings", 2, "sourceId"], "source_not_applicable"],
       [["ratings", 3, "rating"], "not_on_scale"],
     ]);
+  });
+
+  it("reports the same document rated twice for one statement", () => {
+    const rated = { statementId: "a1", sourceId: "docs", rating: "agree", evidenceKind: "written" as const, documentRef: "plan-3" };
+    const result = validateIndicatorAssessment({ ...spring, ratings: [rated, { ...rated, statementId: "a2" }, { ...rated, rating: "disagree" }, { ...rated, documentRef: "plan-4" }] }, smallSet);
+    expect(result.ok ? [] : result.issues.map((found) => [found.path, found.code])).toEqual([[["ratings", 2, "documentRef"], "duplicate_rating"]]);
+  });
+
+  it("never repeats a rejected value in a message", () => {
+    const SENTINEL = "SENTINEL-Jane-Doe-0123456789";
+    const result = validateIndicatorAssessment(
+      {
+        ...spring,
+        service: `${SENTINEL} `,
+        ratings: [
+          { statementId: SENTINEL, sourceId: SENTINEL, rating: SENTINEL, evidence: SENTINEL },
+          { statementId: "a1", sourceId: "staff", rating: "agree", evidence: "" },
+        ],
+      },
+      smallSet,
+    );
+    const ruleResult = validateIndicatorAssessment({ ...spring, ratings: [{ statementId: SENTINEL, sourceId: SENTINEL, rating: SENTINEL, evidence: SENTINEL }] }, smallSet);
+    if (result.ok || ruleResult.ok) throw new Error("expected issues");
+    expect(result.issues.map((found) => found.path)).toEqual([["service"], ["ratings", 1, "evidence"]]);
+    expect(ruleResult.issues.map((found) => found.code)).toEqual(["unknown_statement", "unknown_source", "not_on_scale"]);
+    for (const found of [...result.issues, ...ruleResult.issues]) expect(found.message).not.toContain("SENTINEL");
   });
 
   it("needs the same set and version, and a well-formed record", () => {
@@ -166,9 +199,14 @@ describe("summariseIndicatorAssessment", () => {
     });
   });
 
-  it("leaves out ratings that do not fit the set", () => {
-    const stray = summariseIndicatorAssessment({ ...autumn, ratings: [{ statementId: "zz", sourceId: "staff", rating: "agree" }, { statementId: "a1", sourceId: "staff", rating: "9" }] }, smallSet);
-    expect(stray.overall).toEqual({ mean: null, counted: 0, excluded: 0, setAside: 0 });
+  it("never drops a rating that does not fit the set silently: it is a programmer error", () => {
+    const invalid = expect.objectContaining({ code: "invalid-argument" });
+    expect(() => summariseIndicatorAssessment({ ...autumn, ratings: [{ statementId: "zz", sourceId: "staff", rating: "agree" }] }, smallSet)).toThrow(invalid);
+    expect(() => summariseIndicatorAssessment({ ...autumn, ratings: [{ statementId: "a1", sourceId: "nowhere", rating: "agree" }] }, smallSet)).toThrow(invalid);
+    expect(() => summariseIndicatorAssessment({ ...autumn, ratings: [{ statementId: "a1", sourceId: "staff", rating: "9" }] }, smallSet)).toThrow(invalid);
+    expect(() => summariseIndicatorAssessment({ ...autumn, indicatorSetVersion: "2.0.0" }, smallSet)).toThrow(invalid);
+    expect(() => summariseIndicatorAssessment({ ...autumn, indicatorSetId: "other" }, smallSet)).toThrow(invalid);
+    expect(summariseIndicatorAssessment({ ...autumn, ratings: [] }, smallSet).overall).toEqual({ mean: null, counted: 0, excluded: 0, setAside: 0 });
   });
 
   it("summarises an assessment against the built-in set", () => {

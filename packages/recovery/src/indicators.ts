@@ -5,6 +5,7 @@ import {
   LocalisedText,
   OrdinalScale,
   Provenance,
+  SelfManageError,
   fail,
   issue,
   ok,
@@ -117,7 +118,13 @@ export const IndicatorSet = z
     indicators: z.array(Indicator).min(1),
   })
   .superRefine((set, context) => {
-    const sourceIds = new Set(set.evidenceSources.map((source) => source.id));
+    const sourceIds = new Set<string>();
+    set.evidenceSources.forEach((source, sourceIndex) => {
+      if (sourceIds.has(source.id)) {
+        context.addIssue({ code: "custom", path: ["evidenceSources", sourceIndex, "id"], message: "Each evidence source id must be unique.", params: { code: "duplicate_id" } });
+      }
+      sourceIds.add(source.id);
+    });
     const statementIds = new Set<string>();
     const indicatorIds = new Set<string>();
     set.indicators.forEach((indicator, indicatorIndex) => {
@@ -219,7 +226,8 @@ export type IndicatorAssessment = z.infer<typeof IndicatorAssessment>;
 
 /**
  * Validate an assessment against its indicator set: the set and version, known statements and
- * sources, statements rated only from sources they apply to, ratings on the set's scale, and a
+ * sources, statements rated only from sources they apply to, ratings on the set's scale, one
+ * rating per statement for each referenced document or conversation (`documentRef`), and a
  * period that does not end before it starts.
  *
  * @example
@@ -243,7 +251,16 @@ export function validateIndicatorAssessment(input: unknown, set: IndicatorSet): 
   const statements = new Map(set.indicators.flatMap((indicator) => indicator.statements.map((statement) => [statement.id, statement] as const)));
   const sources = new Set(set.evidenceSources.map((source) => source.id));
   const codes = new Set(set.ratingScale.options.map((option) => option.code));
+  const ratedDocuments = new Set<string>();
   assessment.ratings.forEach((rating, index) => {
+    if (rating.documentRef !== undefined) {
+      // A NUL separator cannot occur inside an identifier, so the key is unambiguous.
+      const key = `${rating.statementId}\u0000${rating.sourceId}\u0000${rating.documentRef}`;
+      if (ratedDocuments.has(key)) {
+        issues.push(issue(["ratings", index, "documentRef"], "duplicate_rating", "This document or conversation has already been rated for this statement: rate each one once."));
+      }
+      ratedDocuments.add(key);
+    }
     const statement = statements.get(rating.statementId);
     if (statement === undefined) issues.push(issue(["ratings", index, "statementId"], "unknown_statement", "This statement is not part of the indicator set."));
     if (!sources.has(rating.sourceId)) issues.push(issue(["ratings", index, "sourceId"], "unknown_source", "This is not one of the set's evidence sources."));
@@ -354,9 +371,12 @@ function tallyFor(tallies: Map<string, Tally>, key: string): Tally {
  * documentary sources count only when they rest on written evidence.
  *
  * @remarks
- * Validate the assessment first with {@link validateIndicatorAssessment}: ratings that refer
- * to unknown statements, sources or codes are left out here.
+ * Validate the assessment first with {@link validateIndicatorAssessment}. A rating that refers
+ * to an unknown statement, source or code is a programmer error here, never silently dropped.
+ * The overall and per-source means are means of all counted ratings (so an indicator with more
+ * evidence weighs more), matching how a review team reads the evidence as a whole.
  *
+ * @throws {@link @selfmanage/core!SelfManageError} `invalid-argument` when the assessment names another set or version, or a rating does not fit the set.
  * @example
  * ```ts
  * const checked = validateIndicatorAssessment(input, recoveryIndicatorSet);
@@ -367,6 +387,9 @@ function tallyFor(tallies: Map<string, Tally>, key: string): Tally {
  * ```
  */
 export function summariseIndicatorAssessment(assessment: IndicatorAssessment, set: IndicatorSet): IndicatorSummary {
+  if (assessment.indicatorSetId !== set.id || assessment.indicatorSetVersion !== set.version) {
+    throw new SelfManageError("invalid-argument", "The assessment was made against a different indicator set or version. Summarise it with the set it names.");
+  }
   const values = new Map(set.ratingScale.options.map((option) => [option.code, option.value]));
   const sources = new Map(set.evidenceSources.map((source) => [source.id, source]));
   const indicatorOf = new Map(set.indicators.flatMap((indicator) => indicator.statements.map((statement) => [statement.id, indicator.id] as const)));
@@ -378,7 +401,12 @@ export function summariseIndicatorAssessment(assessment: IndicatorAssessment, se
   for (const rating of assessment.ratings) {
     const indicatorId = indicatorOf.get(rating.statementId);
     const source = sources.get(rating.sourceId);
-    if (indicatorId === undefined || source === undefined || !values.has(rating.rating)) continue;
+    if (indicatorId === undefined || source === undefined || !values.has(rating.rating)) {
+      throw new SelfManageError(
+        "invalid-argument",
+        "A rating refers to a statement, evidence source or rating code that the indicator set does not have. Check the assessment with validateIndicatorAssessment first.",
+      );
+    }
     const groups = [overall, tallyFor(bySource, source.id), tallyFor(byIndicator, indicatorId), tallyFor(byStatement, rating.statementId), tallyFor(byIndicatorSource, `${indicatorId}\u0000${source.id}`)];
     const value = values.get(rating.rating);
     for (const tally of groups) {

@@ -115,6 +115,30 @@ describe("validateInstrument", () => {
     expect(issuesOf({ ...swemwbs, scoring: { ...swemwbs.scoring, method: "mean" } })).toEqual([{ path: ["scoring", "conversion"], code: "conversion_needs_whole_sum" }]);
   });
 
+  it("refuses a conversion table or bands on a sum that may stand for only some items", () => {
+    const partial = [{ path: ["scoring", "conversion"], code: "partial_total" }];
+    // SWEMWBS scored from six of seven items would look up a raw total the table was never made for.
+    expect(issuesOf({ ...swemwbs, scoring: { ...swemwbs.scoring, missingData: { kind: "minimum-answered", minimumAnswered: 6 } } })).toEqual(partial);
+    expect(issuesOf({ ...swemwbs, scoring: { ...swemwbs.scoring, missingData: { kind: "none" } } })).toEqual(partial);
+    const conditionalItem = swemwbs.items.map((item, index) => (index === 6 ? { ...item, showWhen: { itemId: "w1", anyOf: ["5"] } } : item));
+    expect(issuesOf({ ...swemwbs, items: conditionalItem })).toEqual(partial);
+    // Prorating and mean substitution always give a total over every item.
+    expect(validateInstrument({ ...swemwbs, scoring: { ...swemwbs.scoring, missingData: { kind: "prorate", minimumAnswered: 6 } } }).ok).toBe(true);
+    const bands = [
+      { id: "low", label: { en: "Low" }, min: 10, max: 50 },
+      { id: "high", label: { en: "High" }, min: 51, max: 100 },
+    ];
+    // Three areas of the star answered under the none rule give 3-30, which is not comparable with bands for ten areas.
+    expect(issuesOf({ ...outcomeStar, scoring: { ...outcomeStar.scoring, bands } })).toEqual([{ path: ["scoring", "bands"], code: "partial_total" }]);
+    expect(validateInstrument({ ...outcomeStar, scoring: { ...outcomeStar.scoring, missingData: { kind: "minimum-answered", minimumAnswered: 10 }, bands } }).ok).toBe(true);
+    // A mean is comparable whatever the number of items answered.
+    const meanBands = [
+      { id: "low", label: { en: "Low" }, min: 1, max: 5 },
+      { id: "high", label: { en: "High" }, min: 6, max: 10 },
+    ];
+    expect(validateInstrument({ ...outcomeStar, scoring: { ...outcomeStar.scoring, method: "mean", bands: meanBands } }).ok).toBe(true);
+  });
+
   it("checks that bands neither overlap nor leave gaps, and cover the range", () => {
     const bands = phq9.scoring.bands ?? [];
     const withBands = (next: unknown[]) => issuesOf({ ...phq9, scoring: { ...phq9.scoring, bands: next } });

@@ -206,7 +206,9 @@ export type MissingDataRule = z.infer<typeof MissingDataRule>;
 
 /**
  * A lookup table from a whole-number raw total to a metric score. It must cover every
- * possible raw total. A prorated total is rounded to the nearest whole number before lookup.
+ * possible raw total, and the instrument's total must always stand for every item (no
+ * conditional scored items; a missing-data rule that prorates, substitutes the mean, or needs
+ * every item answered). A prorated total is rounded to the nearest whole number before lookup.
  *
  * @example
  * ```ts
@@ -233,7 +235,8 @@ export type ConversionTable = z.infer<typeof ConversionTable>;
 /**
  * A labelled band of scores, from `min` to `max` inclusive. Bands are listed from lowest to
  * highest, do not overlap, and cover every possible score; a fractional score that falls
- * between one band's `max` and the next band's `min` belongs to the lower band.
+ * between one band's `max` and the next band's `min` belongs to the lower band. Bands on a sum
+ * need a total that always stands for every item (as for a {@link ConversionTable}).
  *
  * @example
  * ```ts
@@ -554,12 +557,33 @@ function checkAlerts(instrument: InstrumentDefinition): ValidationIssue[] {
   return issues;
 }
 
+/**
+ * Whether every scored total stands for all the scored items: no scored item can be hidden, and
+ * the missing-data rule either fills in unanswered items or refuses to score without all of them.
+ * A sum over only some items cannot be looked up in a table or banded as if it were complete.
+ */
+function totalCoversEveryItem(instrument: InstrumentDefinition, scoredItems: number): boolean {
+  if (instrument.items.some((item) => item.scored !== false && item.showWhen !== undefined)) return false;
+  const rule = instrument.scoring.missingData;
+  if (rule.kind === "prorate" || rule.kind === "mean-substitution") return true;
+  return rule.kind === "minimum-answered" && rule.minimumAnswered === scoredItems;
+}
+
 function checkConversion(instrument: InstrumentDefinition, bounds: Bounds[]): ValidationIssue[] {
   const { conversion, method } = instrument.scoring;
   if (conversion === undefined) return [];
   const wholeValues = instrument.scales.every((scale) => scale.options.every((option) => option.value === undefined || Number.isInteger(option.value)));
   if (method !== "sum" || !wholeValues) {
     return [issue(["scoring", "conversion"], "conversion_needs_whole_sum", "A conversion table needs the sum method and whole-number option values.")];
+  }
+  if (!totalCoversEveryItem(instrument, bounds.length)) {
+    return [
+      issue(
+        ["scoring", "conversion"],
+        "partial_total",
+        "A conversion table needs a total over every item: no conditional scored items, and a missing-data rule that prorates, substitutes the mean, or needs every item answered.",
+      ),
+    ];
   }
   const issues: ValidationIssue[] = [];
   const raws = new Set<number>();
@@ -578,9 +602,18 @@ function checkConversion(instrument: InstrumentDefinition, bounds: Bounds[]): Va
   return issues;
 }
 
-function checkBands(instrument: InstrumentDefinition): ValidationIssue[] {
+function checkBands(instrument: InstrumentDefinition, scoredItems: number): ValidationIssue[] {
   const bands = instrument.scoring.bands;
   if (bands === undefined) return [];
+  if (instrument.scoring.method === "sum" && instrument.scoring.conversion === undefined && !totalCoversEveryItem(instrument, scoredItems)) {
+    return [
+      issue(
+        ["scoring", "bands"],
+        "partial_total",
+        "Bands on a sum need a total over every item: no conditional scored items, and a missing-data rule that prorates, substitutes the mean, or needs every item answered. Or score by mean or percent of maximum.",
+      ),
+    ];
+  }
   const issues: ValidationIssue[] = [];
   bands.forEach((band, index) => {
     if (band.max < band.min) issues.push(issue(["scoring", "bands", index, "max"], "empty_band", "A band's max must not be below its min."));
@@ -601,7 +634,8 @@ function checkBands(instrument: InstrumentDefinition): ValidationIssue[] {
 /**
  * Validate an instrument definition: its shape, then that its parts fit together (unique ids,
  * known scales and items, conditions that refer to earlier items, reachable missing-data rules,
- * a conversion table that covers every raw total, bands that neither overlap nor leave gaps).
+ * a conversion table that covers every raw total, bands that neither overlap nor leave gaps, and
+ * a conversion table or bands on a sum only when the total always stands for every item).
  *
  * @example
  * ```ts
@@ -625,11 +659,10 @@ export function validateInstrument(input: unknown): Result<InstrumentDefinition>
   ];
   if (issues.length > 0) return fail(issues);
   const bounds = scoredItemBounds(instrument);
-  const rangeIssues = [
-    ...checkMissingRule(instrument.scoring.missingData, bounds.length, ["scoring", "missingData"]),
-    ...checkConversion(instrument, bounds),
-  ];
-  if (rangeIssues.length > 0) return fail(rangeIssues);
-  const bandIssues = checkBands(instrument);
+  const ruleIssues = checkMissingRule(instrument.scoring.missingData, bounds.length, ["scoring", "missingData"]);
+  if (ruleIssues.length > 0) return fail(ruleIssues);
+  const conversionIssues = checkConversion(instrument, bounds);
+  if (conversionIssues.length > 0) return fail(conversionIssues);
+  const bandIssues = checkBands(instrument, bounds.length);
   return bandIssues.length > 0 ? fail(bandIssues) : ok(instrument);
 }

@@ -1,63 +1,37 @@
+import * as core from "@selfmanage/core";
 import { describe, expect, it } from "vitest";
-import { localise } from "@selfmanage/core";
-import {
-  buildActionPlan,
-  classifyChange,
-  recoveryIndicatorSet,
-  scoreResponse,
-  serviceExperienceQuestionnaire,
-  summariseIndicatorAssessment,
-  validateIndicatorAssessment,
-} from "./index";
+import { readmeExamples } from "@selfmanage/test-kit";
+import * as recovery from "./index";
 
-// The README's examples, run with the figures it promises.
+const { blocks, run } = readmeExamples(new URL("../README.md", import.meta.url), { ...core, ...recovery });
+
+// The README's examples, run as written, with the figures they promise (worked out by hand in the comments there).
 describe("README examples", () => {
-  it("1. scores the service experience questionnaire", () => {
-    const result = scoreResponse(serviceExperienceQuestionnaire, {
-      instrumentId: "service-experience",
-      instrumentVersion: "1.0.0",
-      answers: {
-        "right-help-right-time": "agree",
-        "fits-my-needs": "strongly-agree",
-        "plans-and-goals": "agree",
-        "strengths-seen": "neutral",
-        "self-management": "strongly-agree",
-        "community-links": "not-applicable",
-        "listened-to": "agree",
-      },
-    });
-    if (!result.ok) throw new Error("expected a score");
-    const score = result.value;
-    expect(score.total).toBe(4.17);
-    expect(score.band && localise(score.band.label)).toBe("Feels recovery-focused");
-    expect([score.completeness, score.missingDataRuleApplied]).toEqual([0.75, "minimum-answered"]);
+  it("has the four examples", () => {
+    expect(blocks).toHaveLength(4);
   });
 
-  it("3. classifies change", () => {
-    const outcome = classifyChange(20, 8, { standardDeviation: 5, reliability: 0.84, cutOff: 10 }, "lower-is-better");
-    expect(outcome.rci).toBeCloseTo(-4.24, 2);
-    expect(outcome.classification).toBe("recovered");
+  it("1. scores the service experience questionnaire", async () => {
+    // (4 + 5 + 4 + 3 + 5 + 4) / 6 = 4.1666..., rounded to 4.17; six of eight statements rated.
+    expect(await run(0)).toEqual([[4.17], ["Feels recovery-focused"], [0.75, "minimum-answered"]]);
   });
 
-  it("4. assesses a service and drafts an action plan", () => {
-    const checked = validateIndicatorAssessment(
-      {
-        id: "2026-spring",
-        indicatorSetId: "recovery-indicators",
-        indicatorSetVersion: "1.0.0",
-        ratings: [
-          { statementId: "goals-1", sourceId: "care-plans", rating: "agree", evidenceKind: "written", evidence: "Own goals in 7 of 10 plans." },
-          { statementId: "goals-1", sourceId: "people-using-service-conversations", rating: "disagree" },
-          { statementId: "basic-needs-2", sourceId: "staff-conversations", rating: "not-applicable" },
-        ],
-      },
-      recoveryIndicatorSet,
-    );
-    if (!checked.ok) throw new Error(JSON.stringify(checked.issues));
-    const summary = summariseIndicatorAssessment(checked.value, recoveryIndicatorSet);
-    // (4 + 2) / 2 = 3: neither a strength nor an improvement at the default thresholds.
-    expect(summary.overall).toEqual({ mean: 3, counted: 2, excluded: 1, setAside: 0 });
-    const plan = buildActionPlan(summary, { owner: "service-manager", dueDate: "2026-09-30" });
-    expect([plan.strengths, plan.improvements]).toEqual([[], []]);
+  it("2. writes, validates and compiles a PHQ-9 style definition", async () => {
+    const logged = await run(1);
+    expect(logged.slice(0, 3)).toEqual([[true], [10, "moderate", "mean-substitution"], [["item-9"]]]);
+    expect(logged[3]).toEqual([{ ok: false, issues: [{ path: ["instrumentVersion"], code: "wrong_version", message: expect.any(String) }] }]);
+  });
+
+  it("3. classifies change", async () => {
+    // S_diff = sqrt(8) = 2.828; RCI = -12 / 2.828 = -4.243.
+    expect(await run(2)).toEqual([["-4.24", "recovered"]]);
+  });
+
+  it("4. assesses a service and drafts an action plan", async () => {
+    expect(await run(3)).toEqual([
+      [{ mean: 11 / 3, counted: 3, excluded: 1, setAside: 1 }],
+      [["goals-1"]],
+      [[{ indicatorId: "basic-needs", statementId: "basic-needs-1", mean: 2, owner: "service-manager", dueDate: "2026-09-30" }]],
+    ]);
   });
 });

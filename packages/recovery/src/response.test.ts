@@ -50,6 +50,13 @@ describe("validateResponse", () => {
     }
   });
 
+  it("never repeats a rejected answer or item id in a message", () => {
+    const result = validateResponse(conditional, { ...base, answers: { "has-carer": SENTINEL, [SENTINEL]: "1", "carer-support": "2" } });
+    if (result.ok) throw new Error("expected issues");
+    expect(result.issues.map((found) => found.code)).toEqual(["not_on_scale", "unknown_item", "not_shown"]);
+    for (const found of result.issues) expect(found.message).not.toContain("SENTINEL");
+  });
+
   it("gives the same answers through a compiled instrument", () => {
     const compiled = compileInstrument(phq9);
     const input = { instrumentId: "phq-9-local", instrumentVersion: "1.0.0", answers: { q1: "4", q2: "1" } };

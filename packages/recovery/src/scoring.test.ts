@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isSelfManageError } from "@selfmanage/core";
 import { compileInstrument, scoreResponse, serviceExperienceQuestionnaire, type InstrumentDefinition, type InstrumentScore } from "./index";
@@ -61,6 +62,30 @@ describe("PHQ-9 style definition", () => {
   });
 });
 
+describe("PHQ-9 style definition against an independent reference", () => {
+  it("matches the published rule for any pattern of answers and blanks", () => {
+    const compiled = compileInstrument(phq9);
+    // The published facts, written out directly: 0-4 minimal, 5-9 mild, 10-14 moderate, 15-19 moderately severe, 20-27 severe.
+    const bandOf = (total: number): string => (total <= 4 ? "minimal" : total <= 9 ? "mild" : total <= 14 ? "moderate" : total <= 19 ? "moderately-severe" : "severe");
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }), { minLength: 9, maxLength: 9 }), (values) => {
+        const score = compiled.score({ instrumentId: phq9.id, instrumentVersion: phq9.version, answers: answersFrom("q", values) });
+        const given = values.filter((value): value is number => value !== undefined);
+        const sum = given.reduce((total, value) => total + value, 0);
+        expect(score.raw).toBe(sum);
+        expect(score.alerts.length).toBe((values[8] ?? 0) > 0 ? 1 : 0);
+        if (given.length < 7) {
+          expect([score.status, score.total, score.band]).toEqual(["not-scored", null, undefined]);
+          return;
+        }
+        const total = Math.round((sum * 9) / given.length);
+        expect([score.status, score.total, score.band?.id]).toEqual(["scored", total, bandOf(total)]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe("SWEMWBS style definition", () => {
   it("converts the raw total through the table", () => {
     const score = scored(swemwbs, answersFrom("w", [3, 4, 3, 2, 4, 5, 3]));
@@ -88,6 +113,34 @@ describe("QPR-15 style definition", () => {
     const score = scored(qpr15, answers);
     expect([score.raw, score.total, score.missingDataRuleApplied]).toEqual([39, 45, "prorate"]);
     expect(scored(qpr15, answersFrom("r", Array(11).fill(3))).status).toBe("not-scored");
+  });
+});
+
+describe("not applicable under each missing-data rule", () => {
+  const withNotApplicable: InstrumentDefinition = {
+    ...qpr15,
+    scales: [{ id: "zero-to-four", options: [...(qpr15.scales[0]?.options ?? []), { code: "na", exclusion: "not-applicable", label: { en: "Does not apply" } }] }],
+  };
+  const answers = { ...answersFrom("r", Array(12).fill(2)), r13: "na", r14: "na", r15: "4" };
+
+  it("prorates over the items with a scored answer, never counting not applicable as zero", () => {
+    const score = scored(withNotApplicable, answers);
+    // 12 x 2 + 4 = 28 from 13 scored items, scaled to 15: 28 * 15 / 13 = 32.307...; counting NA as 0 would give 28.
+    expect(score.total).toBeCloseTo(420 / 13, 12);
+    expect([score.raw, score.answered, score.excluded, score.missing, score.missingDataRuleApplied]).toEqual([28, 13, 2, 0, "prorate"]);
+  });
+
+  it("substitutes the mean of scored answers for not applicable ones", () => {
+    const substituted: InstrumentDefinition = { ...withNotApplicable, scoring: { ...withNotApplicable.scoring, missingData: { kind: "mean-substitution", maximumMissing: 2 } } };
+    // 28 + 2 x (28 / 13) = 32.307..., the same as prorating.
+    expect(scored(substituted, answers).total).toBeCloseTo(420 / 13, 12);
+    expect(scored(substituted, { ...answers, r12: "na" }).status).toBe("not-scored");
+  });
+
+  it("leaves not applicable out of a mean", () => {
+    const mean: InstrumentDefinition = { ...withNotApplicable, scoring: { ...withNotApplicable.scoring, method: "mean", missingData: { kind: "none" } } };
+    // 28 / 13, not 28 / 15.
+    expect(scored(mean, answers).total).toBeCloseTo(28 / 13, 12);
   });
 });
 

@@ -1,3 +1,5 @@
 export { checkSchemaProperties } from "./properties";
 export type { SchemaPropertyOptions } from "./properties";
 export { checkJsonSchemaSnapshots, toPublishedJsonSchema, createAjv } from "./json-schema";
+export { readmeExamples } from "./readme";
+export { seededRandom } from "./random";

@@ -1,0 +1,54 @@
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * 32-bit FNV-1a: small, fast and pure; not cryptographic.
+ *
+ * @example
+ * ```ts
+ * fnv1a("a"); // 3826002220
+ * ```
+ */
+export function fnv1a(text: string, seed: number = FNV_OFFSET): number {
+  let hash = seed >>> 0;
+  for (let index = 0; index < text.length; index += 1) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, FNV_PRIME) >>> 0;
+  }
+  return hash >>> 0;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Whether a string is a UUID in its usual 8-4-4-4-12 hexadecimal form.
+ *
+ * @example
+ * ```ts
+ * isUuid("ac148810-d857-441c-9679-408f346de14b"); // true
+ * ```
+ */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+/**
+ * A stable UUID for a name: the name itself when it already is one, otherwise one made from four
+ * FNV-1a passes, with the version nibble set to 8 (RFC 9562 "custom") so it is never mistaken for a random one.
+ *
+ * @example
+ * ```ts
+ * stableUuid("svc-1") === stableUuid("svc-1"); // true
+ * ```
+ */
+export function stableUuid(name: string): string {
+  if (isUuid(name)) return name;
+  let seed = fnv1a(name);
+  let hex = "";
+  for (let part = 0; part < 4; part += 1) {
+    seed = fnv1a(`${part}:${name}`, seed);
+    hex += seed.toString(16).padStart(8, "0");
+  }
+  const variant = ((Number.parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

@@ -1,0 +1,66 @@
+/**
+ * Signposting for the Self Management Toolkit: a directory schema aligned with Open Referral UK 3.0
+ * and ALISS (organisations, services, locations, opening hours in Europe/London time, service areas
+ * by GSS code), fast search by need, place, time and eligibility, import and export of Open
+ * Referral UK, import of ALISS, and signposting events with consent and redaction for analytics.
+ *
+ * @packageDocumentation
+ */
+export { ServiceCategory, AccessibilityFeature, CommunityGroup, signpostingCodes, categoryLabel, detectAccessibilityFeatures } from "./codes";
+export { GssAreaKind, GssCode, ServiceArea, ScottishArea, scottishAreas, gssAreaKind, enclosingAreaCodes } from "./areas";
+export { parsePostcode, normalisePostcode, locatePostcode } from "./postcode";
+export type { ParsedPostcode, PostcodePrecision } from "./postcode";
+export {
+  Weekday,
+  OpeningPeriod,
+  WeeklyOpening,
+  ExceptionReason,
+  ScheduleException,
+  OpeningHours,
+  Schedule,
+  toLondonTime,
+  isOpenAt,
+  isOpenAtLondonTime,
+} from "./hours";
+export type { LondonTime } from "./hours";
+export {
+  ServiceStatus,
+  AccessRoute,
+  AttendingType,
+  Eligibility,
+  CostOption,
+  Cost,
+  Contact,
+  Organisation,
+  Address,
+  MaskedAddress,
+  AccessibilityNote,
+  Location,
+  Service,
+  Directory,
+  validateService,
+  validateOrganisation,
+  validateLocation,
+  validateDirectory,
+} from "./directory";
+export {
+  SignpostingMethod,
+  ConsentScope,
+  ConsentRecord,
+  FollowUpOutcome,
+  SignpostingNeed,
+  SignpostedService,
+  SignpostingEvent,
+  RedactedSignpostingEvent,
+  validateSignpostingEvent,
+  signpostingEventCodes,
+  keyedPseudonym,
+  redactSignpostingEvent,
+} from "./events";
+export type { RedactionOptions } from "./events";
+export { buildSearchIndex, searchServices, distanceKm, bandedDistanceKm, searchPosition, publicLocation } from "./search";
+export type { GeoPoint, ServiceQuery, ServiceMatch, MatchReason, SearchIndex, IndexedService, IndexedPoint } from "./search";
+export type { ImportReport, ImportProblem, ImportNotice } from "./import-report";
+export { importOpenReferralUk, exportOpenReferralUk } from "./oruk";
+export { importAlissServices } from "./aliss";
+export { generateSyntheticDirectory } from "./synthetic";
