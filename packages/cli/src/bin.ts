@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+import { runCli } from "./cli";
+
+// A reader that stops early (`selfmanage validate ... | head`) is not an error: stop quietly.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
+runCli(process.argv.slice(2)).then(
+  (exitCode) => {
+    if (process.env.SELFMANAGE_REPORT_MEMORY === "1") process.stderr.write(`maxRSS=${process.resourceUsage().maxRSS}\n`);
+    process.exitCode = exitCode;
+  },
+  (error: unknown) => {
+    process.stderr.write(`selfmanage: an unexpected error stopped the command (please report it). ${error instanceof Error ? error.message : ""}\n`);
+    process.exitCode = 70;
+  },
+);

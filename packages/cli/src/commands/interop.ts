@@ -1,0 +1,93 @@
+import { writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { exportOpenReferralUk, importAlissServices, importOpenReferralUk, type ImportReport } from "@selfmanage/signposting";
+import { prefixIssues } from "@selfmanage/core";
+import { stringOption, type Command, type OptionValues } from "../command";
+import { colourer, UsageError, writeLine, type CliIo } from "../io";
+import { readDocument } from "../records";
+import { formatReportedIssue, locateIssues } from "../reported-issue";
+import { loadDirectory } from "./search";
+
+const importers: Record<string, (feed: unknown) => ImportReport> = {
+  oruk: importOpenReferralUk,
+  aliss: importAlissServices,
+};
+
+async function emit(text: string, values: OptionValues, io: CliIo): Promise<void> {
+  const out = stringOption(values, "out");
+  if (out === undefined) await writeLine(io.stdout, text);
+  else await writeFile(resolve(io.cwd, out), `${text}\n`, "utf8");
+}
+
+async function runImport([format, file]: string[], values: OptionValues, io: CliIo): Promise<number> {
+  const importer = importers[format as string];
+  if (importer === undefined) throw new UsageError(`Unknown import format "${format}". Formats: ${Object.keys(importers).join(", ")}.`);
+  const read = await readDocument(file as string, io);
+  const paint = colourer(io.stderr, io.env);
+  if (!read.ok) {
+    for (const located of locateIssues(read.source, read.issues)) await writeLine(io.stderr, formatReportedIssue(located, paint));
+    return 1;
+  }
+  const report = importer(read.value);
+  await emit(JSON.stringify(report.directory, null, values.compact === true ? undefined : 2), values, io);
+  for (const problem of report.problems) {
+    for (const located of locateIssues(read.source, prefixIssues(problem.issues, problem.path))) await writeLine(io.stderr, formatReportedIssue(located, paint));
+  }
+  const services = report.directory.services.length;
+  if (values.quiet !== true) {
+    const notices = report.notices.length === 0 ? "" : ` ${report.notices.length} note${report.notices.length === 1 ? "" : "s"} about fields the model does not keep.`;
+    await writeLine(io.stderr, `Imported ${services} service${services === 1 ? "" : "s"}; ${report.problems.length} record${report.problems.length === 1 ? " was" : "s were"} not imported.${notices}`);
+  }
+  return report.problems.length === 0 ? 0 : 1;
+}
+
+async function runExport([format, file]: string[], values: OptionValues, io: CliIo): Promise<number> {
+  if (format !== "oruk") throw new UsageError(`Unknown export format "${format}". Formats: oruk.`);
+  const directory = await loadDirectory(file as string, io);
+  if (directory === undefined) return 1;
+  await emit(JSON.stringify(exportOpenReferralUk(directory), null, values.compact === true ? undefined : 2), values, io);
+  return 0;
+}
+
+const sharedOptions = { out: { type: "string" }, compact: { type: "boolean" }, quiet: { type: "boolean", short: "q" } } as const;
+
+/** `selfmanage import oruk|aliss <feed>` */
+export const importCommand: Command = {
+  name: "import",
+  summary: "Convert an Open Referral UK 3.0 or ALISS v4 feed into a toolkit Directory.",
+  usage: ["import oruk <feed> [--out <file>] [--compact]", "import aliss <feed> [--out <file>] [--compact]"],
+  help: `oruk accepts one service, a list of services, or a paginated page ({ contents: [...] }).
+aliss accepts an ALISS v4 services response ({ count, data: [...] }).
+The Directory JSON goes to stdout (or --out); records that cannot be imported are reported
+on stderr with their path, and the exit code is then 1. Nothing is dropped silently.
+
+Options:
+  --out <file>  Write the directory to this file instead of stdout.
+  --compact     One-line JSON.
+  --quiet       Do not print the summary line on stderr.
+
+Example:
+  selfmanage import oruk services-page.json --out directory.json`,
+  options: sharedOptions,
+  positionals: [2, 2],
+  run: runImport,
+};
+
+/** `selfmanage export oruk <directory>` */
+export const exportCommand: Command = {
+  name: "export",
+  summary: "Convert a toolkit Directory into Open Referral UK 3.0 services.",
+  usage: ["export oruk <directory> [--out <file>] [--compact]"],
+  help: `The directory is validated first; a directory with issues is reported on stderr and not
+exported (exit code 1). The output is a JSON array of Open Referral UK 3.0 service objects.
+
+Options:
+  --out <file>  Write to this file instead of stdout.
+  --compact     One-line JSON.
+
+Example:
+  selfmanage export oruk directory.json --out oruk-services.json`,
+  options: sharedOptions,
+  positionals: [2, 2],
+  run: runExport,
+};

@@ -1,0 +1,94 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { tempFolder } from "./helpers";
+import { run } from "./run";
+
+const sampleData = fileURLToPath(new URL("../sample-data/", import.meta.url));
+// The real Open Referral UK examples live beside the repository, never copied into it.
+const orukExamples = fileURLToPath(new URL("../../../../shared/standards/oruk-3.0/examples/", import.meta.url));
+
+describe("selfmanage export oruk / import oruk", () => {
+  it("exports a directory as ORUK services and imports them back", async () => {
+    const directory = JSON.parse(readFileSync(join(sampleData, "directory.json"), "utf8")) as { services: Array<{ name: string }>; organisations: unknown[]; locations: unknown[] };
+    const small = { ...directory, services: directory.services.slice(0, 25) };
+    const folder = tempFolder({ "small.json": small });
+    const exported = await run(["export", "oruk", "small.json", "--out", "oruk.json"], { cwd: folder });
+    expect(exported).toEqual({ code: 0, stdout: "", stderr: "" });
+    const services = JSON.parse(readFileSync(join(folder, "oruk.json"), "utf8")) as Array<{ id: string; name: string }>;
+    expect(services).toHaveLength(25);
+    const compact = await run(["export", "oruk", "small.json", "--compact"], { cwd: folder });
+    expect(compact.stdout.trim().split("\n")).toHaveLength(1);
+    expect(JSON.parse(compact.stdout)).toEqual(services);
+    const imported = await run(["import", "oruk", "oruk.json", "--compact"], { cwd: folder });
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toBe("Imported 25 services; 0 records were not imported.\n");
+    // ORUK ids are UUIDs derived from ours, so compare what a person sees: the names.
+    const back = JSON.parse(imported.stdout) as { services: Array<{ name: string }> };
+    expect(back.services.map((service) => service.name).sort()).toEqual(small.services.map((service) => service.name).sort());
+  });
+
+  it("refuses to export a directory with issues", async () => {
+    const folder = tempFolder({ "d.json": { organisations: [], locations: [], services: [{ id: "s" }] } });
+    const result = await run(["export", "oruk", "d.json"], { cwd: folder });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain("d.json: services[0]");
+  });
+
+  it.skipIf(!existsSync(orukExamples))("imports the real ORUK examples, reporting bad records with their path", async () => {
+    const result = await run(["import", "oruk", join(orukExamples, "service_full.json")]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/service_full\.json: .*latitude: /);
+    expect(result.stderr).not.toContain("100");
+    const list = await run(["import", "oruk", join(orukExamples, "service_list.json"), "--quiet"]);
+    expect(JSON.parse(list.stdout)).toHaveProperty("services");
+  });
+
+  it("rejects unknown formats and unreadable feeds", async () => {
+    const folder = tempFolder({ "broken.json": "{ nope" });
+    expect((await run(["import", "csv", "broken.json"], { cwd: folder })).code).toBe(2);
+    expect((await run(["export", "aliss", "broken.json"], { cwd: folder })).code).toBe(2);
+    const broken = await run(["import", "oruk", "broken.json"], { cwd: folder });
+    expect(broken).toMatchObject({ code: 1, stdout: "" });
+    expect(broken.stderr).toContain("broken.json:1: (root): This is not valid JSON");
+  });
+});
+
+describe("selfmanage import aliss", () => {
+  it("imports an ALISS v4 services response", async () => {
+    const folder = tempFolder({
+      "aliss.json": {
+        count: 1,
+        next: null,
+        previous: null,
+        data: [
+          {
+            id: "3f0b3b61-fictional",
+            name: "Fictional Walking Buddies",
+            description: "A made-up walking group for testing.",
+            organisation: { id: "9a1c-fictional", name: "Fictional Walkers" },
+            categories: [{ name: "Physical activity", slug: "physical-activity" }],
+            service_areas: [{ code: "S08000024", name: "Lothian", type: 0 }],
+            locations: [{ id: "loc-fictional", formatted_address: "1 Example Street, Edinburgh, EH1 1AA", latitude: 55.95, longitude: -3.19 }],
+          },
+          {
+            id: "7d2e-fictional",
+            name: "Fictional Group With No Postcode",
+            organisation: { id: "9a1c-fictional", name: "Fictional Walkers" },
+            categories: [],
+            locations: [{ id: "loc-fictional-2", formatted_address: "Somewhere in Edinburgh", latitude: 55.95, longitude: -3.19 }],
+          },
+        ],
+      },
+    });
+    const result = await run(["import", "aliss", "aliss.json"], { cwd: folder });
+    const directory = JSON.parse(result.stdout) as { services: Array<{ name: string }> };
+    expect(directory.services.map((service) => service.name)).toEqual(["Fictional Walking Buddies"]);
+    // The second record is reported with its path, not dropped silently.
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("aliss.json: data[1].locations[0].formatted_address");
+    expect(result.stderr).toContain("Imported 1 service; 1 record was not imported.");
+  });
+});

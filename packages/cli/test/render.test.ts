@@ -1,0 +1,83 @@
+import { nefPrinciplesFramework, type Assessment, type AssessmentScore } from "@selfmanage/coproduction";
+import type { Goal, GoalTimeline, PersonGoalsSummary } from "@selfmanage/goals";
+import { recoveryIndicatorSet, type ActionPlan, type IndicatorAssessment, type IndicatorSummary } from "@selfmanage/recovery";
+import { describe, expect, it } from "vitest";
+import { renderCoproductionReport } from "../src/reports/coproduction";
+import { renderGoalsReport } from "../src/reports/goals";
+import { cycleName, renderIndicatorReport } from "../src/reports/indicators";
+import { checkReport } from "./html-check";
+
+const assessment: Assessment = { id: "a-1", initiative: "fictional-hub", framework: nefPrinciplesFramework.id, date: "2026-04-01", respondents: [], ratings: [], involvement: [] };
+
+describe("co-production report edge cases", () => {
+  it("says plainly when nothing could be scored and nobody with lived experience took part", () => {
+    const score = {
+      assessmentId: "a-1",
+      initiative: "fictional-hub",
+      frameworkId: nefPrinciplesFramework.id,
+      date: "2026-04-01",
+      weighting: "parity",
+      minimumRespondents: 5,
+      overall: { score: null, ratings: 0, byPerspective: {} },
+      principles: [{ principleId: "unknown-principle", score: null, ratings: 0, byPerspective: { practitioner: { score: 80, ratings: 5, suppressed: false } } }],
+      indicators: [],
+      perspectives: [{ perspective: "practitioner", respondents: 5, suppressed: false, weight: 1 }],
+      gaps: [{ principleId: "unknown-principle", higher: "practitioner", lower: "person", difference: 30.4, flagged: true }],
+      ladder: { level: null, byStage: [{ stage: "design", level: null, byPerspective: {} }] },
+      tokenism: [{ code: "no-lived-experience-respondents", message: "Nobody with lived experience rated the initiative." }],
+      strengths: [{ principleId: "unknown-principle", indicatorId: "unknown-indicator", score: 80 }],
+      priorities: [],
+    } as unknown as AssessmentScore;
+    const html = renderCoproductionReport({ assessment, framework: nefPrinciplesFramework, score, generatedAt: "2026-04-28T10:00:00Z" });
+    checkReport(html);
+    expect(html).toContain("Overall co-production score: not enough ratings to score");
+    expect(html).toContain("Participation ladder: no lived-experience involvement recorded.");
+    expect(html).toContain("<td>no lived experience involved</td>");
+    expect(html).toContain("unknown-principle: Practitioner rated 30 points higher than Person with lived experience.");
+    expect(html).toContain("unknown-principle: unknown-indicator (80)");
+    expect(html).toContain("1 possible sign of tokenism");
+    expect(html).toContain("<p>None.</p>");
+  });
+});
+
+describe("indicator report edge cases", () => {
+  const summary = (mean: number | null): IndicatorSummary => ({
+    indicatorSetId: recoveryIndicatorSet.id,
+    indicatorSetVersion: recoveryIndicatorSet.version,
+    assessmentId: "c-1",
+    overall: { mean, counted: 0, excluded: 0, setAside: 0 },
+    sources: [],
+    indicators: [],
+  });
+  const cycle: IndicatorAssessment = { id: "c-1", indicatorSetId: recoveryIndicatorSet.id, indicatorSetVersion: recoveryIndicatorSet.version, ratings: [] };
+  const plan: ActionPlan = { indicatorSetId: recoveryIndicatorSet.id, indicatorSetVersion: recoveryIndicatorSet.version, assessmentId: "c-1", strengths: [], improvements: [{ indicatorId: "gone", statementId: "gone-1", mean: 2 }] };
+
+  it("shows missing ratings as gaps, and unknown ids as they are", () => {
+    const html = renderIndicatorReport({ set: recoveryIndicatorSet, cycles: [{ assessment: cycle, summary: summary(null) }], actionPlan: plan, generatedAt: "2026-04-28T10:00:00Z" });
+    checkReport(html);
+    expect(html).toContain("Cycle 1: mean – from 0 ratings");
+    expect(html).toContain("no ratings");
+    expect(html).toContain("gone: gone-1 (mean 2)");
+    expect(html).toContain("<title>Recovery indicators</title>");
+  });
+
+  it("names cycles by number and period", () => {
+    expect(cycleName({ ...cycle, cycle: 3, periodStart: "2026-01-01", periodEnd: "2026-03-31" }, 0)).toBe("Cycle 3 (2026-01-01 to 2026-03-31)");
+    expect(cycleName(cycle, 1)).toBe("Cycle 2");
+  });
+});
+
+describe("goals report edge cases", () => {
+  it("reads kindly when nothing is due and no GAS levels are recorded", () => {
+    const goal = { id: "goal-1", ownWords: "Walk more" } as Goal;
+    const timeline = { goalId: "goal-1", lifecycleStatus: "proposed", startDate: "2026-04-01", endDate: "2026-04-28", events: [{ date: "2026-04-01", kind: "created", label: "Goal recorded" }], ratings: [], gasLevels: [], stepsDone: 0, stepsTotal: 0, review: { state: "up-to-date", message: "Up to date." } } as unknown as GoalTimeline;
+    const summary = { total: 1, open: 1, notReviewedYet: 0, nextSteps: [{ goalId: "goal-1", stepId: "s", description: "Buy shoes", owner: { role: "person" } }] } as unknown as PersonGoalsSummary;
+    const html = renderGoalsReport({ goals: [goal], timelines: [timeline], summary, today: "2026-04-28", generatedAt: "2026-04-28T10:00:00Z" });
+    checkReport(html);
+    expect(html).toContain("1 goal, 1 open.");
+    expect(html).toContain("Every open goal has an up-to-date check-in.");
+    expect(html).toContain("No Goal Attainment Scaling levels recorded yet.");
+    expect(html).toContain("<li>Walk more: Buy shoes</li>");
+    expect(html).toContain("<td>not recorded</td>");
+  });
+});
