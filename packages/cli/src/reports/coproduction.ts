@@ -1,0 +1,105 @@
+import { localise, roleLabels } from "@selfmanage/core";
+import { ladderLabels, type Assessment, type AssessmentScore, type Framework } from "@selfmanage/coproduction";
+import { chartSection, dataTable, escapeHtml, htmlPage, list, paragraph } from "../html";
+import { radarChart } from "../svg";
+
+function points(value: number | null | undefined): number | null {
+  return value === null || value === undefined ? null : Math.round(value * 10) / 10;
+}
+
+/**
+ * Everything a co-production report shows.
+ *
+ * @example
+ * ```ts
+ * const input: CoproductionReportInput = { assessment, framework, score: scoreAssessment(assessment, framework), generatedAt: "2026-04-28T10:00:00Z" };
+ * ```
+ */
+export interface CoproductionReportInput {
+  readonly assessment: Assessment;
+  readonly framework: Framework;
+  readonly score: AssessmentScore;
+  /** When the report was made, shown in the footer. */
+  readonly generatedAt: string;
+}
+
+/**
+ * A self-contained HTML report of one co-production assessment: a radar chart by principle
+ * with one polygon per reported perspective, the scores beside it as a table, perception gaps,
+ * tokenism flags, strengths, priorities and the participation ladder by stage.
+ *
+ * @example
+ * ```ts
+ * const html = renderCoproductionReport({ assessment, framework, score: scoreAssessment(assessment, framework), generatedAt: "2026-04-28T10:00:00Z" });
+ * ```
+ */
+export function renderCoproductionReport(input: CoproductionReportInput): string {
+  const { framework, score } = input;
+  const principleTitle = (id: string): string => {
+    const principle = framework.principles.find((candidate) => candidate.id === id);
+    return principle === undefined ? id : localise(principle.title);
+  };
+  const indicatorStatement = (id: string): string => {
+    const indicator = framework.principles.flatMap((principle) => principle.indicators).find((candidate) => candidate.id === id);
+    return indicator === undefined ? id : localise(indicator.statement);
+  };
+  const reported = score.perspectives.filter((perspective) => !perspective.suppressed && perspective.respondents > 0);
+  const suppressed = score.perspectives.filter((perspective) => perspective.suppressed && perspective.respondents > 0);
+  const axes = score.principles.map((principle) => principleTitle(principle.principleId));
+  const series = [
+    ...reported.map((perspective) => ({
+      name: roleLabels[perspective.perspective],
+      values: score.principles.map((principle) => points(principle.byPerspective[perspective.perspective]?.score)),
+    })),
+  ];
+  const suppressedNote =
+    suppressed.length === 0
+      ? paragraph(`Every perspective had at least ${score.minimumRespondents} respondents, so all are shown.`)
+      : `<p class="note">${escapeHtml(
+          `Not shown, to protect anonymity: ${suppressed.map((perspective) => roleLabels[perspective.perspective]).join(", ")} (fewer than ${score.minimumRespondents} respondents). Their ratings still count in the combined scores.`,
+        )}</p>`;
+  const radar = radarChart({
+    id: "principles-radar",
+    title: `Scores by principle and perspective (0-100)`,
+    description: `Radar chart with ${axes.length} axes, one per principle, and one polygon per reported perspective: ${series.map((item) => item.name).join(", ")}.${suppressed.length === 0 ? "" : " Suppressed perspectives are left out."}`,
+    axes,
+    series,
+  });
+  const principleTable = dataTable(
+    "Scores by principle (0-100)",
+    ["Principle", "Combined", ...reported.map((perspective) => roleLabels[perspective.perspective])],
+    score.principles.map((principle) => [principleTitle(principle.principleId), points(principle.score), ...reported.map((perspective) => points(principle.byPerspective[perspective.perspective]?.score))]),
+  );
+  const perspectiveTable = dataTable(
+    "Who responded",
+    ["Perspective", "Respondents", "Weight", "Reported"],
+    score.perspectives.map((perspective) => [roleLabels[perspective.perspective], perspective.respondents, Math.round(perspective.weight * 1000) / 1000, perspective.suppressed ? "No (too few to report)" : "Yes"]),
+  );
+  const gaps = score.gaps.filter((gap) => gap.flagged);
+  const ladderTable = dataTable(
+    "Participation ladder by stage (highest lived-experience level)",
+    ["Stage", "Level", "What it means"],
+    score.ladder.byStage.map((stage) => [stage.stage, stage.level ?? "no lived experience involved", stage.level === null ? "" : ladderLabels[stage.level]]),
+  );
+  const overall = score.overall.score === null ? "not enough ratings to score" : `${points(score.overall.score)} out of 100`;
+  const body = [
+    `<section>\n<h2>Summary</h2>\n${list([
+      `Overall co-production score: ${overall} (${score.overall.ratings} ratings, ${score.weighting} weighting of perspectives).`,
+      `Participation ladder: ${score.ladder.level === null ? "no lived-experience involvement recorded" : `${score.ladder.level} – ${ladderLabels[score.ladder.level]}`}.`,
+      `${score.tokenism.length === 0 ? "No signs of tokenism were found." : `${score.tokenism.length} possible sign${score.tokenism.length === 1 ? "" : "s"} of tokenism (see below).`}`,
+    ])}\n${perspectiveTable}\n</section>`,
+    chartSection("Principles by perspective", "Each polygon is one perspective; the further out, the more that perspective sees the principle in practice.", radar, principleTable),
+    suppressedNote,
+    `<section>\n<h2>Where perspectives differ</h2>\n${list(gaps.map((gap) => `${principleTitle(gap.principleId)}: ${roleLabels[gap.higher]} rated ${Math.round(gap.difference)} points higher than ${roleLabels[gap.lower]}.`))}\n</section>`,
+    `<section>\n<h2>Possible tokenism</h2>\n${list(score.tokenism.map((flag) => flag.message))}\n</section>`,
+    `<section>\n<h2>Strengths to build on</h2>\n${list(score.strengths.map((highlight) => `${principleTitle(highlight.principleId)}: ${indicatorStatement(highlight.indicatorId)} (${points(highlight.score)})`))}\n</section>`,
+    `<section>\n<h2>Priorities for improvement</h2>\n${list(score.priorities.map((highlight) => `${principleTitle(highlight.principleId)}: ${indicatorStatement(highlight.indicatorId)} (${points(highlight.score)})`))}\n</section>`,
+    `<section>\n<h2>Involvement by stage</h2>\n${ladderTable}\n</section>`,
+  ].join("\n");
+  return htmlPage(
+    `Co-production assessment: ${input.assessment.initiative}`,
+    `${localise(framework.title)} · assessed ${input.assessment.date} · ${input.assessment.respondents.length} respondents`,
+    body,
+    `Made by the selfmanage command on ${input.generatedAt}. Scores are 0-100; not applicable and don't know answers are left out, never counted as zero.`,
+  );
+}
