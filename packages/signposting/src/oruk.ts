@@ -31,6 +31,18 @@ interface AttributeFields {
   eligibility?: unknown;
 }
 
+type ListField = "categories" | "accessibility" | "communityGroups" | "accessRoutes" | "attending" | "languages";
+
+/** Attribute taxonomies whose terms collect into one of the model's lists. */
+const LIST_FIELDS = new Map<unknown, ListField>([
+  [taxonomies.category, "categories"],
+  [taxonomies.accessibility, "accessibility"],
+  [taxonomies.communityGroup, "communityGroups"],
+  [taxonomies.accessRoute, "accessRoutes"],
+  [taxonomies.attending, "attending"],
+  [taxonomies.language, "languages"],
+]);
+
 function readAttributes(mapping: Mapping, raw: Json, path: PathSegment[]): AttributeFields & { paths: Map<string, PathSegment[][]> } {
   const fields: AttributeFields = { categories: [], classifications: [], accessibility: [], communityGroups: [], accessRoutes: [], attending: [], languages: [] };
   const paths = new Map<string, PathSegment[][]>();
@@ -49,31 +61,13 @@ function readAttributes(mapping: Mapping, raw: Json, path: PathSegment[]): Attri
     const codePath = [...termPath, term.term !== undefined && term.term !== null ? "term" : "name"];
     // The exporter repeats the label as the required description; it carries nothing more.
     if (term.description === name || (Object.values(taxonomies) as unknown[]).includes(taxonomy)) read(mapping, term, "description", termPath);
+    const listField = LIST_FIELDS.get(taxonomy);
+    if (listField !== undefined) {
+      fields[listField].push(code);
+      note(listField, codePath);
+      continue;
+    }
     switch (taxonomy) {
-      case taxonomies.category:
-        fields.categories.push(code);
-        note("categories", codePath);
-        break;
-      case taxonomies.accessibility:
-        fields.accessibility.push(code);
-        note("accessibility", codePath);
-        break;
-      case taxonomies.communityGroup:
-        fields.communityGroups.push(code);
-        note("communityGroups", codePath);
-        break;
-      case taxonomies.accessRoute:
-        fields.accessRoutes.push(code);
-        note("accessRoutes", codePath);
-        break;
-      case taxonomies.attending:
-        fields.attending.push(code);
-        note("attending", codePath);
-        break;
-      case taxonomies.language:
-        fields.languages.push(code);
-        note("languages", codePath);
-        break;
       case taxonomies.cost:
         fields.cost = code;
         note("cost", codePath);
