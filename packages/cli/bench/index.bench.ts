@@ -11,7 +11,7 @@ const valid = JSON.stringify(records);
 // Break the document near its end, so both sides read almost all of it.
 const broken = `${valid.slice(0, -40)}}${valid.slice(-40)}`;
 
-runBenchmarks("cli", [
+runBenchmarks("@selfmanage/cli", [
   {
     name: "locate a JSON syntax error in a 1.4 MB document",
     baseline: {

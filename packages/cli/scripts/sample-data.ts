@@ -10,22 +10,11 @@ import type { IndicatorAssessment, InstrumentDefinition, InstrumentResponse } fr
 import { recoveryIndicatorSet } from "@selfmanage/recovery";
 import type { Directory, Service, SignpostingEvent } from "@selfmanage/signposting";
 import { generateSyntheticDirectory } from "@selfmanage/signposting";
+import { seededRandom } from "@selfmanage/test-kit/random";
 
 /** How many services the sample directory holds. */
 export const SAMPLE_SERVICE_COUNT = 2500;
 const SEED = 20260430;
-
-/** A small seeded PRNG (mulberry32): fast, and identical on every platform. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)] as T;

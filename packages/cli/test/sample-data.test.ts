@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { sampleFiles, seededRandom } from "../scripts/sample-data";
+import { seededRandom } from "@selfmanage/test-kit/random";
+import { sampleFiles } from "../scripts/sample-data";
 
 const folder = fileURLToPath(new URL("../sample-data/", import.meta.url));
 
