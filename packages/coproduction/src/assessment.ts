@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Identifier, IsoDate, PersonReference, Role, fail, issue, ok, safeParseResult, type Result, type ValidationIssue } from "@selfmanage/core";
 import { frameworkStages, type Framework } from "./framework";
 import { LadderLevel } from "./ladder";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Role, SelfManageError, formatIssue, normaliseToPercent, safeParseResult, scaleBounds, type IsoDate } from "@selfmanage/core";
 import type { Assessment } from "./assessment";
 import type { Framework } from "./framework";
