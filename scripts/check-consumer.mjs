@@ -56,6 +56,16 @@ function firstExample(readme) {
   return undefined;
 }
 
+// Each package ships the repository's licence, word for word.
+const licence = readFileSync(join(root, "LICENSE"), "utf8");
+for (const { folder } of packages) {
+  const file = join(root, "packages", folder, "LICENSE");
+  if (!existsSync(file) || readFileSync(file, "utf8") !== licence) {
+    console.error(`consumer check failed: packages/${folder}/LICENSE is missing or differs from the repository's LICENSE`);
+    process.exit(1);
+  }
+}
+
 const packs = mkdtempSync(join(tmpdir(), "selfmanage-packs-"));
 const cleanup = [packs];
 try {
