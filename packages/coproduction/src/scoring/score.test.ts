@@ -81,6 +81,7 @@ describe("scoreAssessment arithmetic, exact figures (hand-computed)", () => {
       oneSided: "withhold",
       rounding: "none",
       minimumRespondents: 2,
+      gapThreshold: 20,
       sideOf: { person: "using-services", carer: "using-services", practitioner: "providing-services", "peer-worker": "providing-services", volunteer: "providing-services", manager: "providing-services" },
     });
   });

@@ -227,6 +227,7 @@ export function scoreAssessment(assessment: Assessment, framework: Framework, op
     oneSided: settings.oneSided,
     rounding: settings.rounding,
     minimumRespondents: minimum,
+    gapThreshold: settings.gapThreshold,
     sideOf,
     overall,
     principles: principleScores,

@@ -306,6 +306,8 @@ export interface AssessmentScore {
   rounding: "by-group-size" | "none";
   /** The minimum number of respondents behind any reported score. */
   minimumRespondents: number;
+  /** Gaps of more than this many points are flagged. */
+  gapThreshold: number;
   /** The side of the partnership every perspective stood on. */
   sideOf: Record<Role, PartnershipSide>;
   /** The overall score, built from each perspective's overall score (the mean of its principle scores). */
