@@ -84,7 +84,7 @@ function tally(assessment: Assessment, framework: Framework, indicatorIndex: Rea
  * published indicator figures, and its overall figure the mean of its principle figures. At
  * every level, a side's score is the weighted mean of its reported perspectives' figures, and
  * the combined score is the sides' scores weighted by their shares: a half each under the
- * default partnership parity (see {@link Weighting}). When one side is not reported, the
+ * default partnership parity (see `Weighting`). When one side is not reported, the
  * combined score is withheld (or, with `oneSided: "mark"`, given as the other side's, marked
  * one-sided), with the reason.
  *
