@@ -23,21 +23,27 @@ import {
   IndicatorSummary,
   InstrumentDefinition,
   InstrumentItem,
+  InstrumentLicence,
+  InstrumentLoinc,
   InstrumentResponse,
   InstrumentScore,
   InstrumentScoring,
   ItemCondition,
+  LoincCode,
   MissingDataRule,
   MissingDataRuleApplied,
   PopulationStatistics,
   RatingAggregate,
   ResponseScale,
+  RuleSource,
   ScoreAlert,
   ScoringMethod,
   SemanticVersion,
   Subscale,
   SubscaleScore,
+  InstrumentWording,
   buildActionPlan,
+  builtInInstruments,
   compileInstrument,
   recoveryIndicatorSet,
   serviceExperienceQuestionnaire,
@@ -82,6 +88,11 @@ const publicSchemas: Record<string, z.ZodType> = {
   "indicator-summary": IndicatorSummary,
   "action-plan-entry": ActionPlanEntry,
   "action-plan": ActionPlan,
+  "rule-source": RuleSource,
+  "loinc-code": LoincCode,
+  "instrument-loinc": InstrumentLoinc,
+  "instrument-licence": InstrumentLicence,
+  "instrument-wording": InstrumentWording,
 };
 
 const identifier = fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/);
@@ -89,7 +100,7 @@ const text = fc.string({ minLength: 1, maxLength: 30 });
 const localised = fc.record({ en: text, gd: text }, { requiredKeys: ["en"] });
 const version = fc.tuple(fc.nat(20), fc.nat(20), fc.nat(20)).map(([major, minor, patch]) => `${major}.${minor}.${patch}`);
 const count = fc.nat(50);
-const definitions = [phq9, swemwbs, qpr15, outcomeStar, conditional, serviceExperienceQuestionnaire];
+const definitions = [phq9, swemwbs, qpr15, outcomeStar, conditional, serviceExperienceQuestionnaire, ...builtInInstruments];
 
 const phqAnswers = fc.array(fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }), { minLength: 9, maxLength: 9 }).map((values) => {
   const answers: Record<string, string> = {};
@@ -172,6 +183,14 @@ const samples: Record<string, fc.Arbitrary<unknown> | readonly unknown[]> = {
   "indicator-summary": summaries,
   "action-plan-entry": entry,
   "action-plan": summaries.map((summary) => buildActionPlan(summary, { owner: "team-lead", dueDate: "2026-06-30" })),
+  "rule-source": fc.record({ citation: text.filter((value) => value.trim() === value && value !== ""), year: fc.integer({ min: 1900, max: 2100 }), note: text.filter((value) => value.trim() === value && value !== "") }, { requiredKeys: ["citation", "year"] }),
+  "loinc-code": ["44249-1", "44261-6", "69737-5", "70274-6", "55757-9", "55758-7", "44260-8"],
+  "instrument-loinc": fc.record({ panel: fc.constantFrom("44249-1", "69737-5"), total: fc.constantFrom("44261-6", "70274-6") }, { requiredKeys: [] }),
+  "instrument-wording": fc.record(
+    { instrumentId: identifier, language: fc.constantFrom("en", "cy", "gd"), title: fc.constant("A title"), items: fc.dictionary(identifier, fc.constant("Item text"), { maxKeys: 3 }) },
+    { requiredKeys: ["instrumentId", "language", "items"] },
+  ),
+  "instrument-licence": fc.record({ notice: fc.constant("Free to use."), wordingIncluded: fc.boolean(), source: fc.constant({ citation: "Terms of use", year: 2024 }) }),
 };
 
 /** Parse with the package's own validators where it has them, so that they are tested too. */
