@@ -49,3 +49,22 @@ export { recoveryIndicatorSet, evidenceSources } from "./data/indicator-set";
 export { serviceExperienceQuestionnaire } from "./data/service-experience";
 export { builtInInstruments, phq9, phq2, gad7, gad2, who5 } from "./data/instruments/index";
 export { InstrumentWording, applyInstrumentWording } from "./wording";
+export { OutcomeMeasure, OutcomeRules, nhsTalkingTherapiesRules, validateOutcomeRules, outcomeMeasureFromDefinition } from "./outcomes/rules";
+export { NotPairedReason, MeasureOutcome, EpisodeOutcome, classifyEpisode } from "./outcomes/classify";
+export type { MeasureScores } from "./outcomes/classify";
+export {
+  outcomeCountNames,
+  outcomeRateDefinitions,
+  OutcomeCell,
+  OutcomeRate,
+  OutcomeGroup,
+  PeriodKind,
+  OutcomeSummary,
+  emptyCounts,
+  countEpisode,
+  buildOutcomeSummary,
+  periodOf,
+} from "./outcomes/aggregate";
+export type { OutcomeCountName, OutcomeRateName, RawOutcomeCounts, RawOutcomeGroup } from "./outcomes/aggregate";
+export { createOutcomeTracker } from "./outcomes/track";
+export type { OutcomeMeasurement, OutcomeTrackerOptions, OutcomeTracker } from "./outcomes/track";
