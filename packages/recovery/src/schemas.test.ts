@@ -42,6 +42,20 @@ import {
   Subscale,
   SubscaleScore,
   InstrumentWording,
+  OutcomeMeasure,
+  OutcomeRules,
+  NotPairedReason,
+  MeasureOutcome,
+  EpisodeOutcome,
+  OutcomeCell,
+  OutcomeRate,
+  OutcomeGroup,
+  PeriodKind,
+  OutcomeSummary,
+  classifyEpisode,
+  createOutcomeTracker,
+  nhsTalkingTherapiesRules,
+  validateOutcomeRules,
   buildActionPlan,
   builtInInstruments,
   compileInstrument,
@@ -93,7 +107,27 @@ const publicSchemas: Record<string, z.ZodType> = {
   "instrument-loinc": InstrumentLoinc,
   "instrument-licence": InstrumentLicence,
   "instrument-wording": InstrumentWording,
+  "outcome-measure": OutcomeMeasure,
+  "outcome-rules": OutcomeRules,
+  "not-paired-reason": NotPairedReason,
+  "measure-outcome": MeasureOutcome,
+  "episode-outcome": EpisodeOutcome,
+  "outcome-cell": OutcomeCell,
+  "outcome-rate": OutcomeRate,
+  "outcome-group": OutcomeGroup,
+  "period-kind": PeriodKind,
+  "outcome-summary": OutcomeSummary,
 };
+
+const score = fc.option(fc.integer({ min: 0, max: 27 }), { nil: null });
+const episodes = fc.record({ phq: fc.record({ first: score, last: score }), gad: fc.record({ first: score, last: score }) }).map(({ phq, gad }) => classifyEpisode({ "phq-9": phq, "gad-7": gad }, nhsTalkingTherapiesRules));
+const summariesOfOutcomes = fc
+  .array(fc.record({ episode: fc.constantFrom("a", "b", "c", "d", "e", "f"), instrument: fc.constantFrom("phq-9", "gad-7"), day: fc.integer({ min: 1, max: 28 }), total: score, service: fc.constantFrom("north", "south") }), { maxLength: 60 })
+  .map((rows) => {
+    const tracker = createOutcomeTracker(nhsTalkingTherapiesRules, { minimumCount: 2, period: "month" });
+    for (const row of rows) tracker.add({ episode: row.episode, instrumentId: row.instrument, completedAt: `2026-02-${String(row.day).padStart(2, "0")}`, total: row.total, service: row.service });
+    return JSON.parse(JSON.stringify(tracker.finish())) as unknown;
+  });
 
 const identifier = fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/);
 const text = fc.string({ minLength: 1, maxLength: 30 });
@@ -190,6 +224,16 @@ const samples: Record<string, fc.Arbitrary<unknown> | readonly unknown[]> = {
     { instrumentId: identifier, language: fc.constantFrom("en", "cy", "gd"), title: fc.constant("A title"), items: fc.dictionary(identifier, fc.constant("Item text"), { maxKeys: 3 }) },
     { requiredKeys: ["instrumentId", "language", "items"] },
   ),
+  "outcome-measure": nhsTalkingTherapiesRules.measures,
+  "outcome-rules": [nhsTalkingTherapiesRules],
+  "not-paired-reason": fc.constantFrom(...NotPairedReason.options),
+  "measure-outcome": episodes.chain((outcome) => fc.constantFrom(...outcome.measures)),
+  "episode-outcome": episodes,
+  "outcome-cell": fc.oneof(fc.record({ count: fc.nat(1000), suppressed: fc.constant(false) }), fc.constant({ count: null, suppressed: true })),
+  "outcome-rate": fc.oneof(fc.record({ rate: fc.double({ min: 0, max: 1, noNaN: true }), suppressed: fc.constant(false) }), fc.constant({ rate: null, suppressed: true })),
+  "outcome-group": summariesOfOutcomes.map((summary) => (summary as { overall: unknown }).overall),
+  "period-kind": fc.constantFrom(...PeriodKind.options),
+  "outcome-summary": summariesOfOutcomes,
   "instrument-licence": fc.record({ notice: fc.constant("Free to use."), wordingIncluded: fc.boolean(), source: fc.constant({ citation: "Terms of use", year: 2024 }) }),
 };
 
@@ -198,6 +242,7 @@ const parsers: Record<string, (input: unknown) => ReturnType<typeof safeParseRes
   "instrument-definition": validateInstrument,
   "instrument-response": (input) => validateResponse(phq9, input),
   "indicator-assessment": (input) => validateIndicatorAssessment(input, recoveryIndicatorSet),
+  "outcome-rules": validateOutcomeRules,
 };
 
 describe("public schemas", () => {
