@@ -112,6 +112,12 @@ describe("selfmanage outcomes", () => {
     expect(html).toContain("<td>suppressed</td>");
   });
 
+  it("rounds counts when asked, and says so", async () => {
+    const result = await run([...args, "--minimum-count", "1", "--round-to", "5"], { cwd: folder() });
+    expect(result.stdout.split("\n")[1]?.split(/\s{2,}/).slice(0, 4)).toEqual(["Everyone", "5", "5", "0"]);
+    expect(result.stdout).toContain("every other count is rounded to the nearest multiple of 5");
+  });
+
   it("uses a definition's own thresholds for other measures", async () => {
     const wellbeing = [
       { referral: "w1", instrumentId: "who-5", instrumentVersion: "1.0.0", completedAt: day(1), answers: answersFor(10, 5) },

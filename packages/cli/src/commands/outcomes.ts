@@ -162,10 +162,11 @@ async function run(files: string[], values: OptionValues, io: CliIo): Promise<nu
   const format = choiceOption(values, "format", outcomesFormats, "table");
   const period = choiceOption(values, "period", PeriodKind.options, "none");
   const minimumCount = numberOption(values, "minimum-count", { min: 1, max: 1000, integer: true }) ?? 5;
+  const roundTo = numberOption(values, "round-to", { min: 2, max: 1000, integer: true });
   const out = stringOption(values, "out");
   await checkFilesExist(files, io);
   const { rules, instruments } = await loadOutcomeSetup(values, io);
-  const tracker = createOutcomeTracker(rules, { period, minimumCount, sortedByEpisode: values.sorted === true });
+  const tracker = createOutcomeTracker(rules, { period, minimumCount, sortedByEpisode: values.sorted === true, ...(roundTo === undefined ? {} : { roundTo }) });
   const paint = colourer(io.stderr, io.env);
   const progress = startProgress(io, "Reading responses");
   let invalid = 0;
@@ -228,7 +229,7 @@ async function run(files: string[], values: OptionValues, io: CliIo): Promise<nu
 export const outcomesCommand: Command = {
   name: "outcomes",
   summary: "Judge episodes of care from paired first and last scores, and summarise them by service and period.",
-  usage: ["outcomes <responses...> --episode-key <field> [--measures phq-9,gad-7] [--rules <file>] [--service-key <field>] [--period none|month|quarter|year|financial-year] [--format table|json|csv] [--out <report.html>]"],
+  usage: ["outcomes <responses...> --episode-key <field> [--measures phq-9,gad-7] [--rules <file>] [--service-key <field>] [--period none|month|quarter|year|financial-year] [--minimum-count <n>] [--round-to <n>] [--sorted] [--format table|json|csv] [--out <report.html>]"],
   help: `Each response is validated and scored against its instrument; for every episode the first
 and last scored responses of each measure are compared. Recovery, reliable improvement,
 reliable deterioration, no reliable change, reliable recovery and not reliably recovered are
@@ -249,6 +250,9 @@ Options:
   --period <kind>              Group by the date of each episode's last score: month,
                                quarter, year or financial-year (from 1 April). Default none.
   --minimum-count <n>          Smallest count shown (default 5).
+  --round-to <n>               Round every shown count to the nearest multiple of n (e.g. 5)
+                               instead of hiding further cells that would give away a
+                               suppressed one.
   --sorted                     The input is sorted by episode key: memory stays constant.
   --format table|json|csv      table (default) with summary sentences; json the summary;
                                csv one row per group.
@@ -264,6 +268,7 @@ Example:
     rules: { type: "string" },
     period: { type: "string" },
     "minimum-count": { type: "string" },
+    "round-to": { type: "string" },
     sorted: { type: "boolean" },
     format: { type: "string" },
     out: { type: "string", short: "o" },

@@ -137,7 +137,9 @@ export function inputSentences(summary: OutcomeSummary, invalid: number): string
   const { input } = summary;
   return [
     `Counted ${counted(input.responses, "valid response")}: ${count(input.notScored)} could not be scored under their missing-data rule and ${count(input.ignored)} ${input.ignored.count === 1 ? "was" : "were"} for instruments these rules do not use. ${capitalise(counted({ count: invalid, suppressed: false }, "response"))} ${invalid === 1 ? "was" : "were"} not valid and left out.`,
-    `Counts from 1 to ${summary.minimumCount - 1} are suppressed, and so is any other count that would let a suppressed one be worked out by subtraction; a rate is suppressed when its count or its total is.`,
+    summary.roundTo === null
+      ? `Counts from 1 to ${summary.minimumCount - 1} are suppressed, and so is any other count that would let a suppressed one be worked out by subtraction; a rate is suppressed when its count or its total is.`
+      : `Counts from 1 to ${summary.minimumCount - 1} are suppressed and every other count is rounded to the nearest multiple of ${summary.roundTo}; rates are worked from the rounded counts, and a rate is suppressed when its count or its total is.`,
   ];
 }
 

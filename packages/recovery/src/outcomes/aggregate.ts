@@ -174,6 +174,12 @@ export const OutcomeSummary = z
   .strictObject({
     rulesId: Identifier,
     minimumCount: z.number().int().min(1).meta({ description: "Counts from 1 to one less than this are suppressed, with any others needed to stop them being worked out." }),
+    roundTo: z
+      .number()
+      .int()
+      .min(2)
+      .nullable()
+      .meta({ description: "When set, shown counts are rounded to the nearest multiple of this (half up) instead of suppressing more cells to stop subtraction; rates are worked from the rounded counts." }),
     period: PeriodKind,
     input: z.strictObject({ responses: OutcomeCell, ignored: OutcomeCell, notScored: OutcomeCell }).meta({ description: "Responses read, responses to instruments the rules do not use, and responses that could not be scored." }),
     overall: OutcomeGroup,
@@ -298,8 +304,14 @@ function suppress(rows: readonly RawOutcomeCounts[], minimumCount: number): bool
   return hidden;
 }
 
-function toGroup(raw: RawOutcomeCounts, hidden: readonly boolean[], service: string | null, period: string | null): OutcomeGroup {
-  const cells = Object.fromEntries(outcomeCountNames.map((name, position) => [name, hidden[position] === true ? { count: null, suppressed: true } : { count: raw[name], suppressed: false }])) as Record<OutcomeCountName, OutcomeCell>;
+function roundCount(count: number, roundTo: number | null): number {
+  return roundTo === null ? count : Math.floor(count / roundTo + 0.5) * roundTo;
+}
+
+function toGroup(raw: RawOutcomeCounts, hidden: readonly boolean[], service: string | null, period: string | null, roundTo: number | null): OutcomeGroup {
+  const cells = Object.fromEntries(
+    outcomeCountNames.map((name, position) => [name, hidden[position] === true ? { count: null, suppressed: true } : { count: roundCount(raw[name], roundTo), suppressed: false }]),
+  ) as Record<OutcomeCountName, OutcomeCell>;
   const rateCells = Object.fromEntries(
     Object.entries(outcomeRateDefinitions).map(([name, { numerator, denominator }]) => {
       const top = cells[numerator];
@@ -311,8 +323,8 @@ function toGroup(raw: RawOutcomeCounts, hidden: readonly boolean[], service: str
   return { service, period, counts: cells, rates: rateCells };
 }
 
-function suppressTally(count: number, minimumCount: number): OutcomeCell {
-  return count > 0 && count < minimumCount ? { count: null, suppressed: true } : { count, suppressed: false };
+function suppressTally(count: number, minimumCount: number, roundTo: number | null): OutcomeCell {
+  return count > 0 && count < minimumCount ? { count: null, suppressed: true } : { count: roundCount(count, roundTo), suppressed: false };
 }
 
 /**
@@ -331,7 +343,10 @@ export interface RawOutcomeGroup {
 
 /**
  * Turn raw group counts into a suppressed {@link OutcomeSummary}: adds the overall group,
- * sorts groups by service then period, and suppresses small numbers in every cell.
+ * sorts groups by service then period, and suppresses small numbers in every cell. With
+ * `roundTo` (e.g. 5, as NHS statistics often do), counts from 1 to `minimumCount - 1` are still
+ * suppressed, but instead of hiding further cells every shown count is rounded, so that
+ * subtraction gives only a range.
  *
  * @example
  * ```ts
@@ -340,23 +355,26 @@ export interface RawOutcomeGroup {
  */
 export function buildOutcomeSummary(
   groups: readonly RawOutcomeGroup[],
-  options: { rulesId: string; minimumCount: number; period: PeriodKind; responses: number; ignored: number; notScored: number },
+  options: { rulesId: string; minimumCount: number; roundTo?: number | null; period: PeriodKind; responses: number; ignored: number; notScored: number },
 ): OutcomeSummary {
+  const roundTo = options.roundTo ?? null;
   const sorted = [...groups].sort((a, b) => compareKeys(a.service, b.service) || compareKeys(a.period, b.period));
   const overall = emptyCounts();
   for (const group of sorted) for (const name of outcomeCountNames) overall[name] += group.counts[name];
-  const hidden = suppress([overall, ...sorted.map((group) => group.counts)], options.minimumCount);
+  const rows = [overall, ...sorted.map((group) => group.counts)];
+  const hidden = roundTo === null ? suppress(rows, options.minimumCount) : rows.map((row) => outcomeCountNames.map((name) => row[name] > 0 && row[name] < options.minimumCount));
   return {
     rulesId: options.rulesId,
     minimumCount: options.minimumCount,
+    roundTo,
     period: options.period,
     input: {
-      responses: suppressTally(options.responses, options.minimumCount),
-      ignored: suppressTally(options.ignored, options.minimumCount),
-      notScored: suppressTally(options.notScored, options.minimumCount),
+      responses: suppressTally(options.responses, options.minimumCount, roundTo),
+      ignored: suppressTally(options.ignored, options.minimumCount, roundTo),
+      notScored: suppressTally(options.notScored, options.minimumCount, roundTo),
     },
-    overall: toGroup(overall, hidden[0] as boolean[], null, null),
-    groups: sorted.map((group, position) => toGroup(group.counts, hidden[position + 1] as boolean[], group.service, group.period)),
+    overall: toGroup(overall, hidden[0] as boolean[], null, null, roundTo),
+    groups: sorted.map((group, position) => toGroup(group.counts, hidden[position + 1] as boolean[], group.service, group.period, roundTo)),
   };
 }
 

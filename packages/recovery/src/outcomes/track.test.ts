@@ -168,6 +168,18 @@ describe("small-number suppression", () => {
     }
   });
 
+  it("rounds shown counts instead of hiding more cells when asked", () => {
+    const summary = buildOutcomeSummary([{ service: "north", period: null, counts: big }], { ...options, roundTo: 5 });
+    const group = summary.groups[0];
+    // Only the primary cells (3, 3, 2) are hidden; 37 -> 35, 16 -> 15, 14 -> 15, 7 -> 5, 12.5 rounds half up.
+    expect(hiddenNames(group?.counts ?? {}).sort()).toEqual(["noLastScore", "notPaired", "reliableDeterioration"]);
+    expect([group?.counts.paired.count, group?.counts.recovery.count, group?.counts.reliableRecovery.count, group?.counts.notCaseAtStart.count, group?.counts.episodes.count]).toEqual([35, 15, 15, 5, 40]);
+    expect(group?.rates.recoveryRate.rate).toBe(15 / 30);
+    expect(summary.roundTo).toBe(5);
+    expect(summary.input.responses.count).toBe(400);
+    expect(() => createOutcomeTracker(tt, { roundTo: 1 })).toThrow(/roundTo/);
+  });
+
   it("hides the parts of a hidden total when they are all shown", () => {
     const tiny = counts({ episodes: 3, paired: 3, caseAtStart: 3, recovery: 0, reliableImprovement: 0, noReliableChange: 3, notReliablyRecovered: 3 });
     const summary = buildOutcomeSummary([{ service: null, period: null, counts: tiny }], { ...options, minimumCount: 3 });

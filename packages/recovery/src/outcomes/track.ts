@@ -34,6 +34,8 @@ export interface OutcomeTrackerOptions {
   readonly period?: PeriodKind;
   /** Counts from 1 to one less than this are suppressed. Default 5. */
   readonly minimumCount?: number;
+  /** Round shown counts to the nearest multiple of this instead of hiding more cells (see {@link buildOutcomeSummary}). Default: no rounding. */
+  readonly roundTo?: number;
   /**
    * The input is sorted by episode key (ascending, as `sort` orders strings): each episode is
    * finished as soon as the next one starts, so memory stays constant however large the input.
@@ -69,7 +71,7 @@ const SLOTS = 5;
 interface EpisodeState {
   service: string | null;
   /** Per measure: first time, first score, last time, last score (NaN when none), and how many scored responses. */
-  readonly scores: Float64Array;
+  readonly scores: number[];
   latestTime: number;
   latestStamp: string;
   lastScoredStamp: string | null;
@@ -97,6 +99,8 @@ export function createOutcomeTracker(rules: OutcomeRules, options: OutcomeTracke
   const period = options.period ?? "none";
   const minimumCount = options.minimumCount ?? 5;
   if (!Number.isInteger(minimumCount) || minimumCount < 1) throw new SelfManageError("invalid-argument", "minimumCount must be a whole number of at least 1.");
+  const roundTo = options.roundTo ?? null;
+  if (roundTo !== null && (!Number.isInteger(roundTo) || roundTo < 2)) throw new SelfManageError("invalid-argument", "roundTo must be a whole number of at least 2.");
   const measureIndex = new Map(rules.measures.map((measure, index) => [measure.instrumentId, index]));
   const measureCount = rules.measures.length;
   const open = new Map<string, EpisodeState>();
@@ -149,7 +153,7 @@ export function createOutcomeTracker(rules: OutcomeRules, options: OutcomeTracke
     }
     let state = open.get(key);
     if (state === undefined) {
-      state = { service: measurement.service ?? null, scores: new Float64Array(measureCount * SLOTS).fill(Number.NaN), latestTime: time, latestStamp: measurement.completedAt, lastScoredStamp: null, lastScoredTime: Number.NaN };
+      state = { service: measurement.service ?? null, scores: new Array<number>(measureCount * SLOTS).fill(Number.NaN), latestTime: time, latestStamp: measurement.completedAt, lastScoredStamp: null, lastScoredTime: Number.NaN };
       open.set(key, state);
     }
     if (state.service === null && measurement.service !== undefined) state.service = measurement.service;
@@ -186,7 +190,7 @@ export function createOutcomeTracker(rules: OutcomeRules, options: OutcomeTracke
     finished = true;
     for (const [episode, state] of open) close(episode, state);
     open.clear();
-    return buildOutcomeSummary([...groups.values()], { rulesId: rules.id, minimumCount, period, responses, ignored, notScored });
+    return buildOutcomeSummary([...groups.values()], { rulesId: rules.id, minimumCount, roundTo, period, responses, ignored, notScored });
   }
 
   return Object.freeze({ add, finish, openEpisodes: () => open.size });
