@@ -184,6 +184,8 @@ export function renderOutcomesReport(input: OutcomesReportInput): string {
     categories: rateNames.map((name) => rateLabels[name]),
     series: rows.map((group) => ({ name: groupName(group), values: rateNames.map((name) => (group.rates[name].rate === null ? null : Math.round(group.rates[name].rate * 1000) / 10)) })),
   });
+  // The shared chart labels an empty bar "no ratings"; here an empty bar is a suppressed rate or one with nothing to divide by.
+  const labelledChart = chart.replaceAll(">no ratings<", ">suppressed or none<");
   const rateTable = dataTable(
     "Outcome rates by group",
     ["Group", ...rateNames.map((name) => rateLabels[name])],
@@ -204,7 +206,7 @@ export function renderOutcomesReport(input: OutcomesReportInput): string {
     `<section>\n<h2>Summary</h2>\n${list(outcomeSentences(summary.overall))}\n${inputSentences(summary, input.invalid).map(paragraph).join("\n")}\n${
       suppressedCells === 0 ? "" : `<p class="note">${escapeHtml(`${suppressedCells} count${suppressedCells === 1 ? " is" : "s are"} suppressed in the tables below to protect small numbers; they read "${SUPPRESSED}".`)}</p>`
     }\n</section>`,
-    chartSection("Rates by group", "Recovery and reliable recovery are out of the episodes that started above the cut-off; the other rates are out of all episodes with paired scores.", chart, rateTable),
+    chartSection("Rates by group", "Recovery and reliable recovery are out of the episodes that started above the cut-off; the other rates are out of all episodes with paired scores.", labelledChart, rateTable),
     `<section>\n<h2>Counts</h2>\n${summary.groups.length === 0 ? "" : list(summary.groups.flatMap((group) => outcomeSentences(group).slice(0, 1)))}\n<div class="table">${countTable}</div>\n</section>`,
     `<section>\n<h2>How outcomes are judged</h2>\n${list(measures)}\n${paragraph(rules.source === undefined ? "" : `${rules.source.note ?? ""} Source: ${rules.source.citation} (${rules.source.year}).`.trim())}\n</section>`,
   ].join("\n");
