@@ -77,7 +77,7 @@ export const frameworkSource: DefinitionSource<coproduction.Framework> = {
 export const instrumentSource: DefinitionSource<recovery.InstrumentDefinition> = {
   label: "instrument",
   option: "--instrument",
-  builtIns: [recovery.serviceExperienceQuestionnaire],
+  builtIns: [recovery.serviceExperienceQuestionnaire, ...recovery.builtInInstruments],
   idOf: (instrument) => instrument.id,
   validate: recovery.validateInstrument,
 };

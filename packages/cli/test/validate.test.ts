@@ -107,7 +107,7 @@ describe("selfmanage validate", () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("The instrument in bad-instrument.json is not valid");
     const unknown = await run(["validate", "instrument-response", "r.json", "--instrument", "phq9"], { cwd: folder });
-    expect(unknown.stderr).toContain("--instrument phq9 is neither a built-in instrument (service-experience) nor a file path.");
+    expect(unknown.stderr).toContain("--instrument phq9 is neither a built-in instrument (service-experience, phq-9, phq-2, gad-7, gad-2, who-5) nor a file path.");
   });
 
   it("asks for a framework when an assessment names one that is not built in", async () => {

@@ -1,6 +1,7 @@
 import type { Command } from "../command";
 import { demoCommand } from "./demo";
 import { exportCommand, importCommand } from "./interop";
+import { outcomesCommand } from "./outcomes";
 import { reportCommand } from "./report";
 import { schemaCommand } from "./schema";
 import { scoreCommand } from "./score";
@@ -8,4 +9,4 @@ import { searchCommand } from "./search";
 import { validateCommand } from "./validate";
 
 /** Every `selfmanage` command, in the order `--help` lists them. */
-export const commands: readonly Command[] = [validateCommand, scoreCommand, searchCommand, importCommand, exportCommand, schemaCommand, reportCommand, demoCommand];
+export const commands: readonly Command[] = [validateCommand, scoreCommand, outcomesCommand, searchCommand, importCommand, exportCommand, schemaCommand, reportCommand, demoCommand];
