@@ -119,7 +119,7 @@ export function renderGoalsReport(input: GoalsReportInput): string {
             ],
           })),
         );
-  const dueDates = overdue.map((timeline) => timeline.review.due).filter((due): due is string => due !== undefined);
+  const dueDates = overdue.map((timeline) => timeline.review.due).filter((due): due is string => due !== undefined).sort();
   const highlights = [
     `${plural(summary.total, "goal")}, ${summary.open} open.`,
     summary.notReviewedYet === 0
