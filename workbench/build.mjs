@@ -14,6 +14,6 @@ const common = { bundle: true, platform: "browser", format: "iife", target: "es2
 const worker = await build({ ...common, entryPoints: [`${here}src/worker.ts`] });
 const page = await build({ ...common, entryPoints: [`${here}src/main.ts`], define: { WORKER_SOURCE: JSON.stringify(worker.outputFiles[0].text) } });
 writeFileSync(`${out}workbench.js`, page.outputFiles[0].contents);
-copyFileSync(`${here}index.html`, `${out}index.html`);
+copyFileSync(`${here}page.html`, `${out}index.html`);
 copyFileSync(`${here}workbench.css`, `${out}workbench.css`);
 console.log(`Workbench written to docs-site/workbench/ (${Math.round(page.outputFiles[0].contents.length / 1024)} kB of script, worker included).`);

@@ -2,7 +2,8 @@
 // of real Open Referral UK and ALISS responses, and of broken files; the figures on the page are
 // computed here by calling the packages directly. Nothing may leave the page after it loads.
 import { createServer, type Server } from "node:http";
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -26,6 +27,8 @@ const TODAY = "2026-04-28";
 const sample = (name: string) => join(samples, name);
 const json = (path: string) => JSON.parse(readFileSync(path, "utf8")) as unknown;
 
+/** Files the tests make (broken ones, a big one): in a temporary folder, removed afterwards. */
+const made = mkdtempSync(join(tmpdir(), "selfmanage-workbench-"));
 let server: Server;
 let base: string;
 let browser: Browser;
@@ -47,6 +50,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   server?.close();
+  rmSync(made, { recursive: true, force: true });
 });
 
 /** Open the workbench; from the load event on, every request that is not a blob of the page's own is recorded. */
@@ -94,8 +98,8 @@ describe("the workbench in Chromium", () => {
       expect(await scoreRows(page, `Goals on ${TODAY}`)).toEqual([["Goals", String(summary.total)], ["Open", String(summary.open)], ["Check-ins due and not held yet", String(summary.notReviewedYet)], ["GAS T-score", fixed(summary.gas?.tScore)]]);
       const shown = await page.$eval("#report", (frame) => (frame as HTMLIFrameElement).srcdoc);
       const generatedAt = /Made by the selfmanage command on ([^.]+Z)\./.exec(shown)?.[1] ?? "";
-      const made = goalsReportFrom(json(sample("goals.json")) as unknown[], { today: TODAY, generatedAt });
-      expect(made.ok && made.html).toBe(shown);
+      const rendered = goalsReportFrom(json(sample("goals.json")) as unknown[], { today: TODAY, generatedAt });
+      expect(rendered.ok && rendered.html).toBe(shown);
       await expect(page.frameLocator("#report").locator("h1").textContent()).resolves.toBe("Goal progress");
 
       // A co-production assessment: the overall score and each perspective, from the package.
@@ -148,8 +152,7 @@ describe("the workbench in Chromium", () => {
       const goals = json(sample("goals.json")) as Array<Record<string, unknown>>;
       const broken = [{ ...goals[0], lifeArea: "not-a-life-area" }, goals[1], { ...goals[2], ownWords: undefined }];
       const text = `${JSON.stringify(broken, null, 2)}\n`;
-      const folder = join(artefacts, "files");
-      mkdirSync(folder, { recursive: true });
+      const folder = made;
       const file = join(folder, "broken-goals.json");
       writeFileSync(file, text);
       const expected = broken.flatMap((goal, record) => {
@@ -202,8 +205,7 @@ describe("the workbench in Chromium", () => {
       const record = JSON.parse(lines[index % lines.length] as string) as { id: string };
       return JSON.stringify({ ...record, id: `response-${index + 1}` });
     }).join("\n");
-    const file = join(artefacts, "files", "responses-50000.ndjson");
-    mkdirSync(join(artefacts, "files"), { recursive: true });
+    const file = join(made, "responses-50000.ndjson");
     writeFileSync(file, `${big}\n`);
     const expected = scoreLines(instrument.value, big);
     const { page, after } = await openWorkbench();

@@ -200,7 +200,7 @@ describe("charts in Chromium", () => {
       try {
         const boxes = await page.evaluate(() => {
           const box = (element: Element | null) => element?.getBoundingClientRect().toJSON() as DOMRect;
-          return { chart: box(document.querySelector(".radar-layout > svg")), key: box(document.querySelector(".radar-keys")), rings: [...document.querySelectorAll(".ring-value")].map(box), markers: [...document.querySelectorAll(".series > :not(title):not(polygon):not(polyline)")].map(box) };
+          return { chart: box(document.querySelector(".radar-layout > svg")), key: box(document.querySelector(".radar-keys")), rings: Array.from(document.querySelectorAll(".ring-value"), box), markers: Array.from(document.querySelectorAll(".series > :not(title):not(polygon):not(polyline)"), box) };
         });
         if (width >= 1000) {
           expect(boxes.key.x).toBeGreaterThanOrEqual(boxes.chart.x + boxes.chart.width - 1);
@@ -225,7 +225,7 @@ describe("charts in Chromium", () => {
         const measured = await page.evaluate(() => ({
           track: document.querySelector(".timeline-track")?.getBoundingClientRect().width ?? 0,
           main: document.querySelector("main")?.getBoundingClientRect().width ?? 0,
-          rows: [...document.querySelectorAll(".timeline-track")].map((track) => [...track.querySelectorAll(".timeline-mark")].map((mark) => mark.getBoundingClientRect().toJSON() as DOMRect)),
+          rows: Array.from(document.querySelectorAll(".timeline-track"), (track) => Array.from(track.querySelectorAll(".timeline-mark"), (mark) => mark.getBoundingClientRect().toJSON() as DOMRect)),
         }));
         expect(measured.track).toBeGreaterThan(measured.main * 0.9);
         for (const marks of measured.rows) for (const [index, mark] of marks.entries()) for (const other of marks.slice(index + 1)) expect(overlaps(mark, other)).toBe(false);
