@@ -181,8 +181,10 @@ export const reportCommand: Command = {
   name: "report",
   summary: "Write a self-contained, accessible HTML report with charts and data tables.",
   usage: ["report coproduction <assessment> [--framework <file|id>] --out <file.html>", "report indicators <cycle> [<later cycle>] [--indicator-set <file>] --out <file.html>", "report goals <goals> [--today YYYY-MM-DD] --out <file.html>"],
-  help: `Reports are single HTML files: inline CSS and SVG, no scripts, no external resources.
-Every chart has a title and description for screen readers and its data table beside it.
+  help: `Reports are single HTML files: inline CSS and SVG, no scripts, no external resources,
+and a Content-Security-Policy that keeps it so. They read on a phone as on a desk, and print
+with each chart beside its table. Every chart has a title and description for screen readers
+and its data table beside it.
 Inputs are validated first; if any record has issues they are printed and no report is
 written (exit code 1).
 
