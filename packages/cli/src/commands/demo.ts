@@ -9,6 +9,7 @@ import { colourer, UsageError, writeLine, type CliIo } from "../io";
 import { sampleDataFolder } from "../paths";
 import { readDocument, readRecords } from "../records";
 import { formatReportedIssue, type ReportedIssue } from "../reported-issue";
+import { countBands } from "../reports/scores";
 import { buildCoproductionReport, buildGoalsReport, buildIndicatorReport, writeReport, type ReportOptions } from "./report";
 import { overallSentences } from "../reports/coproduction-content";
 import { formatMatch, loadDirectory } from "./search";
@@ -70,14 +71,13 @@ async function run(_positionals: string[], values: OptionValues, io: CliIo): Pro
   const instrument = instrumentRead.ok ? validateInstrument(instrumentRead.value) : instrumentRead;
   if (instrument.ok) {
     const examples: string[] = [];
-    const bands = new Map<string, number>();
+    const bandIds: (string | undefined)[] = [];
     const tally = await scoreFiles(
       compileInstrument(instrument.value),
       ["responses.ndjson"],
       dataIo,
       async (source, score) => {
-        const band = score.band === undefined ? "no band" : localise(score.band.label);
-        bands.set(band, (bands.get(band) ?? 0) + 1);
+        bandIds.push(score.band?.id);
         if (examples.length < 3) examples.push(scoreTextLine(source, score));
       },
       async () => undefined,
@@ -85,7 +85,8 @@ async function run(_positionals: string[], values: OptionValues, io: CliIo): Pro
     await say(`  ${localise(instrument.value.title)}`);
     for (const example of examples) await say(`  ${example}`);
     await say(`  ${summariseScores(tally)}`);
-    await say(`  By band: ${[...bands.entries()].map(([band, count]) => `${band} ${count}`).join(", ")}`);
+    // Bands in the instrument's own order (by severity), not in the order the responses met them.
+    await say(`  By band: ${countBands(instrument.value, bandIds).map((band) => `${band.label} ${band.count}`).join(", ")}`);
   } else await say("  The instrument is not valid, so nothing was scored.");
 
   await heading("3. Search the directory");

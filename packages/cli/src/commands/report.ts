@@ -1,19 +1,13 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import type { Result } from "@selfmanage/core";
-import { scoreAssessment, validateAssessment, type AssessmentScore } from "@selfmanage/coproduction";
-import { summariseGoalProgress, summarisePersonGoals, validateGoal, type Goal } from "@selfmanage/goals";
-import { buildActionPlan, compareIndicatorCycles, recoveryIndicatorSet, summariseIndicatorAssessment, validateIndicatorAssessment } from "@selfmanage/recovery";
+import { recoveryIndicatorSet } from "@selfmanage/recovery";
 import { numberOption, stringOption, type Command, type OptionValues } from "../command";
 import { loadDefinition } from "../definitions";
 import { colourer, UsageError, writeLine, type CliIo } from "../io";
-import { builtInFrameworkNamedIn, frameworkSource, indicatorSetSource, unknownFrameworkIssue } from "../kinds";
+import { frameworkSource, indicatorSetSource } from "../kinds";
 import { readRecords, type InputRecord } from "../records";
 import { formatReportedIssue, locateIssues, type ReportedIssue } from "../reported-issue";
-import { renderCoproductionReport } from "../reports/coproduction";
-import { coproductionSummary } from "../reports/coproduction-content";
-import { renderGoalsReport } from "../reports/goals";
-import { renderIndicatorReport, type IndicatorCycle } from "../reports/indicators";
+import { coproductionReportFrom, goalsReportFrom, indicatorReportFrom, type ReportBuild } from "../reports/build";
 import { checkFilesExist } from "./validate";
 
 /**
@@ -50,15 +44,25 @@ async function readAll(files: readonly string[], io: CliIo): Promise<InputRecord
   return records;
 }
 
-function validateAll<T>(records: readonly InputRecord[], validate: (input: unknown) => Result<T>): { values: T[]; issues: ReportedIssue[] } {
-  const values: T[] = [];
-  const issues: ReportedIssue[] = [];
-  for (const read of records) {
-    const checked = read.ok ? validate(read.value) : read;
-    if (checked.ok) values.push(checked.value);
-    else issues.push(...locateIssues(read.source, checked.issues));
-  }
-  return { values, issues };
+/**
+ * Turn a pure report build into the CLI's answer: issues located in the files they came from,
+ * and a record-count problem as a usage error (exit code 2).
+ */
+function located(records: readonly InputRecord[], made: ReportBuild): BuiltReport {
+  if (made.ok) return made;
+  if ("usage" in made) throw new UsageError(made.usage);
+  const fallback = records[0]?.source ?? { file: "-" };
+  return { ok: false, issues: made.issues.flatMap((found) => locateIssues(found.index === null ? fallback : (records[found.index]?.source ?? fallback), found.issues)) };
+}
+
+/** Records that could not be read (not JSON, for example) stop a report before it is built. */
+function unreadable(records: readonly InputRecord[]): BuiltReport | undefined {
+  const issues = records.flatMap((read) => (read.ok ? [] : locateIssues(read.source, read.issues)));
+  return issues.length === 0 ? undefined : { ok: false, issues };
+}
+
+function valuesOf(records: readonly InputRecord[]): unknown[] {
+  return records.map((read) => (read.ok ? read.value : undefined));
 }
 
 /**
@@ -72,16 +76,15 @@ function validateAll<T>(records: readonly InputRecord[], validate: (input: unkno
 export async function buildCoproductionReport(files: readonly string[], options: ReportOptions, io: CliIo): Promise<BuiltReport> {
   const records = await readAll(files, io);
   if (records.length !== 1) throw new UsageError("report coproduction expects exactly one assessment.");
-  const read = records[0] as InputRecord;
-  if (!read.ok) return { ok: false, issues: locateIssues(read.source, read.issues) };
-  const framework = options.framework === undefined ? builtInFrameworkNamedIn(read.value) : await loadDefinition(frameworkSource, options.framework, io);
-  if (framework === undefined) return { ok: false, issues: locateIssues(read.source, [unknownFrameworkIssue]) };
-  const checked = validateAssessment(read.value, framework);
-  if (!checked.ok) return { ok: false, issues: locateIssues(read.source, checked.issues) };
-  const assessment = checked.value;
-  const score: AssessmentScore = scoreAssessment(assessment, framework, options.minimumRespondents === undefined ? {} : { minimumRespondents: options.minimumRespondents });
-  const html = renderCoproductionReport({ assessment, framework, score, generatedAt: options.generatedAt });
-  return { ok: true, html, summary: coproductionSummary(score) };
+  const stopped = unreadable(records);
+  if (stopped !== undefined) return stopped;
+  const framework = options.framework === undefined ? undefined : await loadDefinition(frameworkSource, options.framework, io);
+  const made = coproductionReportFrom(valuesOf(records)[0], {
+    generatedAt: options.generatedAt,
+    ...(framework === undefined ? {} : { framework }),
+    ...(options.minimumRespondents === undefined ? {} : { minimumRespondents: options.minimumRespondents }),
+  });
+  return located(records, made);
 }
 
 /**
@@ -95,17 +98,8 @@ export async function buildCoproductionReport(files: readonly string[], options:
 export async function buildIndicatorReport(files: readonly string[], options: ReportOptions, io: CliIo): Promise<BuiltReport> {
   const set = await loadDefinition(indicatorSetSource, options.indicatorSet ?? recoveryIndicatorSet.id, io);
   const records = await readAll(files, io);
-  if (records.length < 1 || records.length > 2) throw new UsageError("report indicators expects one or two assessment cycles (two files, or one file with a list of two).");
-  const { values, issues } = validateAll(records, (input) => validateIndicatorAssessment(input, set));
-  if (issues.length > 0) return { ok: false, issues };
-  const cycles: IndicatorCycle[] = values.map((assessment) => ({ assessment, summary: summariseIndicatorAssessment(assessment, set) }));
-  const latest = cycles[cycles.length - 1] as IndicatorCycle;
-  const first = cycles[0] as IndicatorCycle;
-  const comparison = cycles.length === 2 ? compareIndicatorCycles(first.summary, latest.summary) : undefined;
-  const actionPlan = buildActionPlan(latest.summary);
-  const html = renderIndicatorReport({ set, cycles, actionPlan, ...(comparison === undefined ? {} : { comparison }), generatedAt: options.generatedAt });
-  const mean = latest.summary.overall.mean;
-  return { ok: true, html, summary: `indicators: ${cycles.length} cycle${cycles.length === 1 ? "" : "s"}, latest mean ${mean === null ? "–" : mean.toFixed(2)}, ${actionPlan.strengths.length} to build on, ${actionPlan.improvements.length} to improve` };
+  if (records.length < 1 || records.length > 2) return located(records, indicatorReportFrom(valuesOf(records), { set, generatedAt: options.generatedAt }));
+  return unreadable(records) ?? located(records, indicatorReportFrom(valuesOf(records), { set, generatedAt: options.generatedAt }));
 }
 
 /**
@@ -118,14 +112,7 @@ export async function buildIndicatorReport(files: readonly string[], options: Re
  */
 export async function buildGoalsReport(files: readonly string[], options: ReportOptions, io: CliIo): Promise<BuiltReport> {
   const records = await readAll(files, io);
-  const { values: goals, issues } = validateAll<Goal>(records, validateGoal);
-  if (issues.length > 0) return { ok: false, issues };
-  if (goals.length === 0) throw new UsageError("report goals needs at least one goal.");
-  const today = options.today ?? options.generatedAt.slice(0, 10);
-  const timelines = goals.map((goal) => summariseGoalProgress(goal, { today }));
-  const summary = summarisePersonGoals(goals, { today });
-  const html = renderGoalsReport({ goals, timelines, summary, today, generatedAt: options.generatedAt });
-  return { ok: true, html, summary: `goals: ${summary.total} (${summary.open} open), ${summary.notReviewedYet} not reviewed yet${summary.gas === undefined ? "" : `, GAS T-score ${summary.gas.tScore.toFixed(1)}`}` };
+  return unreadable(records) ?? located(records, goalsReportFrom(valuesOf(records), { generatedAt: options.generatedAt, ...(options.today === undefined ? {} : { today: options.today }) }));
 }
 
 /** The report kinds and their builders, as data. */
@@ -194,8 +181,10 @@ export const reportCommand: Command = {
   name: "report",
   summary: "Write a self-contained, accessible HTML report with charts and data tables.",
   usage: ["report coproduction <assessment> [--framework <file|id>] --out <file.html>", "report indicators <cycle> [<later cycle>] [--indicator-set <file>] --out <file.html>", "report goals <goals> [--today YYYY-MM-DD] --out <file.html>"],
-  help: `Reports are single HTML files: inline CSS and SVG, no scripts, no external resources.
-Every chart has a title and description for screen readers and its data table beside it.
+  help: `Reports are single HTML files: inline CSS and SVG, no scripts, no external resources,
+and a Content-Security-Policy that keeps it so. They read on a phone as on a desk, and print
+with each chart beside its table. Every chart has a title and description for screen readers
+and its data table beside it.
 Inputs are validated first; if any record has issues they are printed and no report is
 written (exit code 1).
 
