@@ -128,7 +128,7 @@ export function protectPartition(counts: readonly number[], minimum: number, opt
   const total = counts.reduce((sum, count) => sum + count, 0);
   const bounds = counts.map((_, index) => options.upperBounds?.[index] ?? total);
   const totalShown = options.totalSuppressed !== true && !(total > 0 && total < minimum);
-  const hidden = counts.map((count, index) => options.alreadySuppressed?.[index] === true || isSmallCount(count, minimum, totalShown ? [total] : []));
+  const hidden = counts.map((count, index) => options.alreadySuppressed?.[index] === true || isSmallCount(count, minimum, [total]));
   let totalHidden = !totalShown;
   while (!totalHidden && exposed(counts, hidden, bounds, minimum)) {
     let choice = -1;
