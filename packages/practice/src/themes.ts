@@ -1,12 +1,13 @@
 import type { PathSegment } from "@selfmanage/core";
 import type { Reflection } from "./reflection";
 import { taxonomyTerms, TaxonomyCategory, type PracticeTaxonomy } from "./taxonomy";
-import { tokenise } from "./tokens";
+import { scanWords, tokenise } from "./tokens";
 
 interface Phrase {
   readonly category: TaxonomyCategory;
   readonly termId: string;
   readonly words: readonly string[];
+  readonly text: string;
 }
 
 interface MatcherNode {
@@ -34,6 +35,8 @@ export interface ThemeMatcher {
   readonly phrases: readonly Phrase[];
   /** @internal */
   readonly nodes: readonly MatcherNode[];
+  /** @internal The most words in one phrase. */
+  readonly longest: number;
 }
 
 /**
@@ -71,7 +74,7 @@ export function compileThemeMatcher(taxonomy: PracticeTaxonomy): ThemeMatcher {
           state = child;
         }
         (nodes[state] as MatcherNode).outputs.push(phrases.length);
-        phrases.push({ category, termId: term.id, words });
+        phrases.push({ category, termId: term.id, words, text: words.join(" ") });
       }
     }
   }
@@ -89,7 +92,8 @@ export function compileThemeMatcher(taxonomy: PracticeTaxonomy): ThemeMatcher {
       queue.push(child);
     }
   }
-  return { taxonomyId: taxonomy.id, phraseCount: phrases.length, phrases, nodes };
+  const longest = phrases.reduce((most, phrase) => Math.max(most, phrase.words.length), 1);
+  return { taxonomyId: taxonomy.id, phraseCount: phrases.length, phrases, nodes, longest };
 }
 
 /**
@@ -127,16 +131,21 @@ export interface ThemeMatch {
  * ```
  */
 export function findThemes(text: string, matcher: ThemeMatcher): ThemeMatch[] {
-  const tokens = tokenise(text);
   const found: ThemeMatch[] = [];
+  const { nodes, phrases, longest } = matcher;
+  // The starts of the last few words, enough to find where the longest phrase began.
+  const starts: number[] = new Array<number>(longest).fill(0);
+  let count = 0;
   let state = 0;
-  tokens.forEach((token, index) => {
-    while (state !== 0 && !(matcher.nodes[state] as MatcherNode).next.has(token.word)) state = (matcher.nodes[state] as MatcherNode).fail;
-    state = (matcher.nodes[state] as MatcherNode).next.get(token.word) ?? 0;
-    for (const output of (matcher.nodes[state] as MatcherNode).outputs) {
-      const phrase = matcher.phrases[output] as Phrase;
-      const first = tokens[index - phrase.words.length + 1] as (typeof tokens)[number];
-      found.push({ category: phrase.category, termId: phrase.termId, phrase: phrase.words.join(" "), start: first.start, end: token.end });
+  scanWords(text, (word, start, end) => {
+    starts[count % longest] = start;
+    count++;
+    while (state !== 0 && !(nodes[state] as MatcherNode).next.has(word)) state = (nodes[state] as MatcherNode).fail;
+    state = (nodes[state] as MatcherNode).next.get(word) ?? 0;
+    for (const output of (nodes[state] as MatcherNode).outputs) {
+      const phrase = phrases[output] as Phrase;
+      const first = starts[(count - phrase.words.length) % longest] as number;
+      found.push({ category: phrase.category, termId: phrase.termId, phrase: phrase.text, start: first, end });
     }
   });
   found.sort((a, b) => a.start - b.start || b.end - a.end);
