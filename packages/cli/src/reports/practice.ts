@@ -35,6 +35,8 @@ export interface PracticeReportInput {
 
 const NOT_SHOWN = "not shown";
 const CATEGORY_NOUNS: Readonly<Record<TaxonomyCategory, string>> = { pillar: "pillar", technique: "technique", challenge: "challenge", solution: "solution" };
+// Table captions stay short: on a narrow screen a wide table scrolls, and its caption with it.
+const PLURAL_HEADINGS: Readonly<Record<TaxonomyCategory, string>> = { pillar: "Pillars", technique: "Techniques", challenge: "Challenges", solution: "Solutions" };
 const PERIOD_NOUNS: Readonly<Record<PracticeSummary["period"]["length"], string>> = { month: "month", quarter: "quarter", "half-year": "half-year", year: "year" };
 const OUTCOME_PHRASES: Readonly<Record<PracticeSummary["followThrough"]["outcomes"][number]["status"], string>> = {
   done: "had happened",
@@ -270,7 +272,7 @@ function frequencySection(category: CategoryFrequencies, taxonomy: PracticeTaxon
     series: [{ name: "Share of reflections (%)", values: shown.map((term) => term.share) }],
   });
   const table = dataTable(
-    `How often each ${CATEGORY_NOUNS[category.category]} was named (${plural(category.reflections, "reflection")})`,
+    `${PLURAL_HEADINGS[category.category]} named (${plural(category.reflections, "reflection")})`,
     [CATEGORY_NOUNS[category.category].replace(/^./, (first) => first.toUpperCase()), ...(grouped ? [category.category === "technique" ? "When" : "Area"] : []), "Reflections", "Share"],
     category.terms.map((term) => [labels.term(category.category, term.termId), ...(grouped ? [labels.group(category.category, term.group)] : []), countCell(term), shareText(term.share)]),
   );
@@ -342,17 +344,16 @@ export function renderPracticeReport(input: PracticeReportInput): string {
 
   const { challengeIds, solutionIds, cells } = summary.crossTabulation;
   const crossTable = dataTable(
-    "Reflections proposing each solution (columns) for each challenge (rows)",
+    "Solution (column) by challenge (row)",
     ["Challenge", ...solutionIds.map((id) => labels.term("solution", id))],
     challengeIds.map((id, row) => [labels.term("challenge", id), ...(cells[row] ?? []).map(countCell)]),
   );
 
   const latestChange = summary.changes[summary.changes.length - 1];
-  const periodHeadings: Readonly<Record<TaxonomyCategory, string>> = { pillar: "Pillars", technique: "Techniques", challenge: "Challenges", solution: "Solutions" };
   const periodTables = summary.periods.length < 2 ? [] : summary.frequencies.map((category) =>
     tableBlock(
       dataTable(
-        `Share of reflections naming each ${CATEGORY_NOUNS[category.category]}, by ${PERIOD_NOUNS[summary.period.length]}`,
+        `${PLURAL_HEADINGS[category.category]}: share by ${PERIOD_NOUNS[summary.period.length]} (%)`,
         [CATEGORY_NOUNS[category.category].replace(/^./, (first) => first.toUpperCase()), ...summary.periods.map((entry) => `${entry.period.label} (${plural(entry.reflections, "reflection")})`), "Change in the latest (points)"],
         category.terms.map((term, index) => {
           const change = latestChange?.terms.find((entry) => entry.category === category.category && entry.termId === term.termId)?.change ?? null;
@@ -363,7 +364,7 @@ export function renderPracticeReport(input: PracticeReportInput): string {
           ];
         }),
       ),
-      periodHeadings[category.category],
+      PLURAL_HEADINGS[category.category],
     ),
   );
 
@@ -392,7 +393,11 @@ export function renderPracticeReport(input: PracticeReportInput): string {
     frequencySection(byCategory("technique"), taxonomy, "Techniques that support self management", "Techniques used before a meeting (preparing) and during it, in the table's When column."),
     frequencySection(byCategory("challenge"), taxonomy, "Challenges participants meet", "Challenges from the system, from the person using the service, and from other circumstances, in the table's Area column."),
     frequencySection(byCategory("solution"), taxonomy, "Solutions participants propose", "Solutions proposed to get past the challenges."),
-    section("Which solutions meet which challenges", [paragraph(pairingSentence(summary, taxonomy)), tableBlock(crossTable)]),
+    section("Which solutions meet which challenges", [
+      paragraph(pairingSentence(summary, taxonomy)),
+      paragraph("Each cell counts the reflections that propose the column's solution for the row's challenge."),
+      tableBlock(crossTable),
+    ]),
     section("Change between periods", [list(changeSentences(summary, taxonomy)), ...periodTables]),
     section("Plans followed through", [list(followThroughSentences(summary, taxonomy)), tableBlock(outcomesTable, "Outcomes at follow-up"), tableBlock(barriersTable, "What got in the way")]),
     section("Themes suggested by free text", [
