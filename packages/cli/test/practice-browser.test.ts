@@ -55,21 +55,21 @@ describe("the practice learning report in a real browser", () => {
         viewport: window.innerWidth,
         lang: document.documentElement.lang,
         h1: document.querySelectorAll("h1").length,
-        h2: [...document.querySelectorAll("h2")].map((heading) => heading.getBoundingClientRect().width),
+        h2: Array.from(document.querySelectorAll("h2")).map((heading) => heading.getBoundingClientRect().width),
         // Every block of text and every table box sits inside the screen (wide tables scroll in their own box),
         // and every caption's words can be read without scrolling.
         overflowing: [
-          ...[...document.querySelectorAll("p, li, h1, h2, h3, .table, figure")].filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1),
-          ...[...document.querySelectorAll("caption")].filter((caption) => {
+          ...Array.from(document.querySelectorAll("p, li, h1, h2, h3, .table, figure")).filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1),
+          ...Array.from(document.querySelectorAll("caption")).filter((caption) => {
             const range = document.createRange();
             range.selectNodeContents(caption);
             return range.getBoundingClientRect().right > window.innerWidth + 1;
           }),
         ].map((element) => element.textContent?.slice(0, 40)),
-        smallestText: Math.min(...[...document.querySelectorAll("p, li, td, th")].map((element) => parseFloat(getComputedStyle(element).fontSize))),
-        bars: [...document.querySelectorAll("svg rect")].filter((rect) => rect.getBoundingClientRect().width > 0).length,
-        svgs: [...document.querySelectorAll("svg")].map((svg) => svg.getBoundingClientRect().width),
-        notShown: [...document.querySelectorAll("td")].filter((cell) => cell.textContent === "not shown").length,
+        smallestText: Math.min(...Array.from(document.querySelectorAll("p, li, td, th")).map((element) => parseFloat(getComputedStyle(element).fontSize))),
+        bars: Array.from(document.querySelectorAll("svg rect")).filter((rect) => rect.getBoundingClientRect().width > 0).length,
+        svgs: Array.from(document.querySelectorAll("svg")).map((svg) => svg.getBoundingClientRect().width),
+        notShown: Array.from(document.querySelectorAll("td")).filter((cell) => cell.textContent === "not shown").length,
       }));
       expect(layout.pageWidth).toBeLessThanOrEqual(layout.viewport);
       expect(layout.lang).toBe("en-GB");

@@ -182,7 +182,7 @@ describe("selfmanage report practice", () => {
  */
 function smallRun(): PracticeRecords {
   const base = { taxonomy: reflectivePracticeTaxonomy.id, solutions: [] as Reflection["solutions"] };
-  const make = (sessionId: string, count: number, from: number, extra: Omit<Reflection, "id" | "sessionId" | "taxonomy">): Reflection[] =>
+  const make = (sessionId: string, count: number, from: number, extra: Omit<Reflection, "id" | "sessionId" | "taxonomy" | "solutions"> & Partial<Pick<Reflection, "solutions">>): Reflection[] =>
     Array.from({ length: count }, (_, index) => ({ ...base, ...extra, id: `${sessionId}-${from + index}`, sessionId }));
   const colleagues = [{ solution: "working-with-colleagues" }];
   return {

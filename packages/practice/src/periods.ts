@@ -70,7 +70,7 @@ function describe(first: number, last: number): string {
  * The reporting period a date falls in. Quarters, half-years and years start in January
  * unless `firstMonth` says otherwise (4 for the UK financial year).
  *
- * @throws {@link SelfManageError} with code `invalid-argument` when `firstMonth` is not 1 to 12 or the date cannot be read.
+ * @throws `SelfManageError` (from `@selfmanage/core`) with code `invalid-argument` when `firstMonth` is not 1 to 12 or the date cannot be read.
  * @example
  * ```ts
  * periodOf("2026-05-14", "quarter").label; // "April to June 2026"

@@ -45,7 +45,7 @@ export function isSmallCount(count: number, minimum: number, publishedTotals: re
  * for counts that do not add up to a total, such as how many reflections name each pillar when
  * one reflection may name several.
  *
- * @throws {@link SelfManageError} with code `invalid-argument` when `minimum` is not a whole number of at least 1.
+ * @throws `SelfManageError` (from `@selfmanage/core`) with code `invalid-argument` when `minimum` is not a whole number of at least 1.
  * @example
  * ```ts
  * protectCount(3, 5, [40]); // { count: null, suppressed: true }
@@ -115,7 +115,7 @@ function exposed(counts: readonly number[], hidden: readonly boolean[], bounds: 
  * `minimum`), none of them pinned down by the cells' upper bounds. When no choice of cells
  * is enough, the total is withheld too.
  *
- * @throws {@link SelfManageError} with code `invalid-argument` when `minimum` is not a whole number of at least 1.
+ * @throws `SelfManageError` (from `@selfmanage/core`) with code `invalid-argument` when `minimum` is not a whole number of at least 1.
  * @example
  * ```ts
  * const row = protectPartition([20, 3, 9], 5);

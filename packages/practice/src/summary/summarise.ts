@@ -158,7 +158,7 @@ function themeSummary(reflections: readonly Reflection[], taxonomy: PracticeTaxo
  * A reflection's period is the period of its session's date. A solution without `addresses`
  * counts against every challenge its reflection names.
  *
- * @throws {@link SelfManageError} with code `invalid-argument` when the options are not valid
+ * @throws `SelfManageError` (from `@selfmanage/core`) with code `invalid-argument` when the options are not valid
  * or a reflection names a session missing from the records.
  * @example
  * ```ts
