@@ -144,3 +144,14 @@ describe("suggestReflectionThemes and confirmThemes", () => {
     expect(wrong).toEqual({ ok: false, issues: [{ path: [0, "termId"], code: "unknown_term", message: "This is not a pillar in the taxonomy." }] });
   });
 });
+
+describe("scanWords edge cases", () => {
+  it("keeps combining marks and characters outside the basic plane inside words, and drops trailing apostrophes", () => {
+    expect(tokenise("cafe\u0301 o\u2019clock carers' 𝒜bc \u00e9t\u00e9").map((token) => token.word)).toEqual(["cafe", "o'clock", "carers", "abc", "ete"]);
+    expect(tokenise("naïve—café").map((token) => [token.word, token.start, token.end])).toEqual([
+      ["naive", 0, 5],
+      ["cafe", 6, 10],
+    ]);
+    expect(tokenise("\u0301 ' - ")).toEqual([]);
+  });
+});
