@@ -43,6 +43,13 @@ describe("selfmanage validate reflection / practice-session / practice-taxonomy"
     expect((await run(["validate", "practice-taxonomy", "taxonomy.json"], { cwd: folder })).code).toBe(0);
   });
 
+  it("prints the JSON Schema of a reflection and a session", async () => {
+    const reflection = await run(["schema", "reflection"]);
+    expect(reflection.code).toBe(0);
+    expect(JSON.parse(reflection.stdout)).toMatchObject({ $ref: "#/$defs/Reflection", $defs: { Reflection: { title: "Reflection", type: "object" } } });
+    expect(JSON.parse((await run(["schema", "practice-session"])).stdout)).toMatchObject({ $defs: { Session: { title: "Reflective practice session" } } });
+  });
+
   it("reports bad tags by line and path, never the value", async () => {
     const good = sampleReflections[0] as Reflection;
     const lines = [good, { ...good, id: "bad-1", meaning: { pillars: ["hope"], text: SENTINEL } }, { ...good, id: "bad-2", participant: `${SENTINEL}@example.org` }].map((record) => JSON.stringify(record)).join("\n");
@@ -97,6 +104,9 @@ describe("selfmanage report practice", () => {
     for (const sentence of sentences) expect(html).toContain(escapeHtml(sentence));
     expect(html).toContain("4 quarters are compared: April to June 2025, July to September 2025, October to December 2025 and January to March 2026.");
     expect(html).toContain("The pairing proposed most often was Working across services for Funding, in 64 reflections.");
+    const studying = sampleSessions.reduce((sum, session) => sum + (session.participants.studying ?? 0), 0);
+    expect(summary.sessions.studying.count).toBe(studying);
+    expect(html).toContain(`${studying} participants were studying rather than working.`);
     expect(countSuppressed(summary)).toBeGreaterThan(0);
     const notShown = elements.filter((element) => element.tagName === "td" && element.text === "not shown").length;
     expect(notShown).toBeGreaterThan(0);
