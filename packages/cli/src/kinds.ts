@@ -4,6 +4,7 @@ import * as goals from "@selfmanage/goals";
 import * as coproduction from "@selfmanage/coproduction";
 import * as recovery from "@selfmanage/recovery";
 import * as signposting from "@selfmanage/signposting";
+import * as practice from "@selfmanage/practice";
 import { findBuiltIn, loadDefinition, type DefinitionSource } from "./definitions";
 import { UsageError, type CliIo } from "./io";
 
@@ -29,6 +30,7 @@ export interface KindOptions {
   readonly framework?: string;
   readonly instrument?: string;
   readonly indicatorSet?: string;
+  readonly taxonomy?: string;
 }
 
 /**
@@ -90,6 +92,20 @@ export const indicatorSetSource: DefinitionSource<recovery.IndicatorSet> = {
   idOf: (set) => set.id,
   validate: (input) => safeParseResult(recovery.IndicatorSet, input),
 };
+
+/** Built-in and file-based reflective practice taxonomies. */
+export const taxonomySource: DefinitionSource<practice.PracticeTaxonomy> = {
+  label: "reflective practice taxonomy",
+  option: "--taxonomy",
+  builtIns: practice.builtInTaxonomies,
+  idOf: (taxonomy) => taxonomy.id,
+  validate: practice.validateTaxonomy,
+};
+
+async function reflectionValidator(options: KindOptions, io: CliIo): Promise<RecordValidator> {
+  const taxonomy = await loadDefinition(taxonomySource, options.taxonomy ?? practice.reflectivePracticeTaxonomy.id, io);
+  return (input) => issuesOf(practice.validateReflection(input, taxonomy));
+}
 
 /**
  * The built-in framework an assessment names in its `framework` field, if there is one.
@@ -155,6 +171,9 @@ export const kinds: readonly KindDefinition[] = [
   { kind: "location", summary: "A location in a directory.", packageName: "@selfmanage/signposting", schema: signposting.Location, createValidator: simple(signposting.validateLocation) },
   { kind: "directory", summary: "A whole directory: organisations, services and locations, cross-checked.", packageName: "@selfmanage/signposting", schema: signposting.Directory, createValidator: simple(signposting.validateDirectory) },
   { kind: "signposting-event", summary: "A signposting event (pseudonymous person reference, consent, outcome).", packageName: "@selfmanage/signposting", schema: signposting.SignpostingEvent, createValidator: simple(signposting.validateSignpostingEvent) },
+  { kind: "practice-taxonomy", summary: "A reflective practice taxonomy: pillars, techniques, challenges, solutions.", packageName: "@selfmanage/practice", schema: practice.PracticeTaxonomy, createValidator: simple(practice.validateTaxonomy) },
+  { kind: "practice-session", summary: "A reflective practice session (counts of who took part, never names).", packageName: "@selfmanage/practice", schema: practice.Session, createValidator: simple(practice.validateSession) },
+  { kind: "reflection", summary: "A participant's reflection from a session (--taxonomy <file|built-in id>, default: built-in).", packageName: "@selfmanage/practice", schema: practice.Reflection, createValidator: reflectionValidator },
   {
     kind: "oruk-service",
     summary: "Open Referral UK 3.0 services: one service, a list, or a paginated { contents } page.",

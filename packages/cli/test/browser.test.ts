@@ -10,7 +10,7 @@ import { tempFolder } from "./helpers";
 import { run } from "./run";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const REPORTS = ["coproduction.html", "indicators.html", "goals.html"] as const;
+const REPORTS = ["coproduction.html", "indicators.html", "goals.html", "practice.html"] as const;
 const WIDTHS = [390, 1280] as const;
 /** Kept as test artefacts: coverage/ is the declared output of the cli test task. */
 const SCREENSHOTS = fileURLToPath(new URL("../coverage/screenshots/", import.meta.url));

@@ -10,7 +10,7 @@ import { sampleDataFolder } from "../paths";
 import { readDocument, readRecords } from "../records";
 import { formatReportedIssue, type ReportedIssue } from "../reported-issue";
 import { countBands } from "../reports/scores";
-import { buildCoproductionReport, buildGoalsReport, buildIndicatorReport, writeReport, type ReportOptions } from "./report";
+import { buildCoproductionReport, buildGoalsReport, buildIndicatorReport, buildPracticeReport, writeReport, type ReportOptions } from "./report";
 import { overallSentences } from "../reports/coproduction-content";
 import { formatMatch, loadDirectory } from "./search";
 import { scoreFiles, scoreTextLine, summariseScores } from "./score";
@@ -34,6 +34,8 @@ export const demoChecks: ReadonlyArray<{ kind: string; file: string; options?: {
   { kind: "indicator-assessment", file: "indicator-assessments.json" },
   { kind: "instrument", file: "instrument.json" },
   { kind: "instrument-response", file: "responses.ndjson", options: { instrument: "instrument.json" } },
+  { kind: "practice-session", file: "practice-sessions.json" },
+  { kind: "reflection", file: "practice-reflections.ndjson" },
 ];
 
 async function run(_positionals: string[], values: OptionValues, io: CliIo): Promise<number> {
@@ -140,6 +142,7 @@ async function run(_positionals: string[], values: OptionValues, io: CliIo): Pro
     { name: "coproduction.html", build: () => buildCoproductionReport(["coproduction-assessment.json"], options, dataIo) },
     { name: "indicators.html", build: () => buildIndicatorReport(["indicator-assessments.json"], options, dataIo) },
     { name: "goals.html", build: () => buildGoalsReport(["goals.json"], options, dataIo) },
+    { name: "practice.html", build: () => buildPracticeReport(["practice-sessions.json", "practice-reflections.ndjson"], options, dataIo) },
   ];
   let failed = 0;
   for (const report of reports) {

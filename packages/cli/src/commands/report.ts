@@ -1,13 +1,16 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
+import type { Result } from "@selfmanage/core";
 import { recoveryIndicatorSet } from "@selfmanage/recovery";
+import { PeriodLength, reflectivePracticeTaxonomy, summarisePractice, validatePracticeRecords, validateReflection, validateSession } from "@selfmanage/practice";
 import { numberOption, stringOption, type Command, type OptionValues } from "../command";
 import { loadDefinition } from "../definitions";
 import { colourer, UsageError, writeLine, type CliIo } from "../io";
-import { frameworkSource, indicatorSetSource } from "../kinds";
+import { frameworkSource, indicatorSetSource, taxonomySource } from "../kinds";
 import { readRecords, type InputRecord } from "../records";
 import { formatReportedIssue, locateIssues, type ReportedIssue } from "../reported-issue";
 import { coproductionReportFrom, goalsReportFrom, indicatorReportFrom, type ReportBuild } from "../reports/build";
+import { countSuppressed, renderPracticeReport } from "../reports/practice";
 import { checkFilesExist } from "./validate";
 
 /**
@@ -34,6 +37,12 @@ export interface ReportOptions {
   readonly minimumRespondents?: number;
   /** The day goal summaries are made for (YYYY-MM-DD). */
   readonly today?: string;
+  /** practice: the taxonomy (built-in id or file). */
+  readonly taxonomy?: string;
+  /** practice: how long each period compared is. */
+  readonly period?: PeriodLength;
+  /** practice: the month periods start from (1-12). */
+  readonly firstMonth?: number;
   /** Shown in the footer; fixed in tests so reports are reproducible. */
   readonly generatedAt: string;
 }
@@ -63,6 +72,18 @@ function unreadable(records: readonly InputRecord[]): BuiltReport | undefined {
 
 function valuesOf(records: readonly InputRecord[]): unknown[] {
   return records.map((read) => (read.ok ? read.value : undefined));
+}
+
+/** Validate every record read, keeping the values and the located issues of those that fail. */
+function validateAll<T>(records: readonly InputRecord[], validate: (input: unknown) => Result<T>): { values: T[]; issues: ReportedIssue[] } {
+  const values: T[] = [];
+  const issues: ReportedIssue[] = [];
+  for (const read of records) {
+    const checked = read.ok ? validate(read.value) : read;
+    if (checked.ok) values.push(checked.value);
+    else issues.push(...locateIssues(read.source, checked.issues));
+  }
+  return { values, issues };
 }
 
 /**
@@ -115,11 +136,54 @@ export async function buildGoalsReport(files: readonly string[], options: Report
   return unreadable(records) ?? located(records, goalsReportFrom(valuesOf(records), { generatedAt: options.generatedAt, ...(options.today === undefined ? {} : { today: options.today }) }));
 }
 
+/**
+ * Build the reflective practice learning report from two files: the sessions, then the
+ * reflections. Each record is checked on its own, then all of them together (sessions named,
+ * ids unique, counts and dates consistent); any issue stops the report.
+ *
+ * @example
+ * ```ts
+ * const built = await buildPracticeReport(["sessions.json", "reflections.ndjson"], { generatedAt: "2026-04-28T10:00:00Z", period: "quarter" }, processIo());
+ * ```
+ */
+export async function buildPracticeReport(files: readonly string[], options: ReportOptions, io: CliIo): Promise<BuiltReport> {
+  if (files.length !== 2) throw new UsageError("report practice expects two files: the sessions, then the reflections.");
+  const taxonomy = await loadDefinition(taxonomySource, options.taxonomy ?? reflectivePracticeTaxonomy.id, io);
+  const sessionRecords = await readAll([files[0] as string], io);
+  const reflectionRecords = await readAll([files[1] as string], io);
+  const sessions = validateAll(sessionRecords, validateSession);
+  const reflections = validateAll(reflectionRecords, (input) => validateReflection(input, taxonomy));
+  if (sessions.issues.length + reflections.issues.length > 0) return { ok: false, issues: [...sessions.issues, ...reflections.issues] };
+  const checked = validatePracticeRecords({ sessions: sessions.values, reflections: reflections.values }, taxonomy);
+  if (!checked.ok) {
+    // Every record was read and valid on its own, so the n-th value is the n-th record of its file.
+    const issues = checked.issues.flatMap((found) => {
+      const [list, index] = found.path;
+      const read = (list === "sessions" ? sessionRecords : reflectionRecords)[index as number] as InputRecord;
+      return locateIssues(read.source, [{ ...found, path: found.path.slice(2) }]);
+    });
+    return { ok: false, issues };
+  }
+  const summary = summarisePractice(checked.value, taxonomy, {
+    ...(options.minimumRespondents === undefined ? {} : { minimumRespondents: options.minimumRespondents }),
+    ...(options.period === undefined ? {} : { period: options.period }),
+    ...(options.firstMonth === undefined ? {} : { firstMonth: options.firstMonth }),
+  });
+  const html = renderPracticeReport({ summary, taxonomy, sessions: checked.value.sessions, generatedAt: options.generatedAt });
+  const hidden = countSuppressed(summary);
+  return {
+    ok: true,
+    html,
+    summary: `practice: ${summary.sessions.sessions} session${summary.sessions.sessions === 1 ? "" : "s"}, ${summary.reflections} reflection${summary.reflections === 1 ? "" : "s"}, ${hidden} count${hidden === 1 ? "" : "s"} not shown to protect small numbers`,
+  };
+}
+
 /** The report kinds and their builders, as data. */
 export const reportKinds: Readonly<Record<string, (files: readonly string[], options: ReportOptions, io: CliIo) => Promise<BuiltReport>>> = {
   coproduction: buildCoproductionReport,
   indicators: buildIndicatorReport,
   goals: buildGoalsReport,
+  practice: buildPracticeReport,
 };
 
 /**
@@ -149,6 +213,10 @@ export function reportOptions(values: OptionValues, now: Date = new Date()): Rep
   const indicatorSet = stringOption(values, "indicator-set");
   const today = stringOption(values, "today");
   const minimumRespondents = numberOption(values, "minimum-respondents", { min: 1, max: 1000, integer: true });
+  const taxonomy = stringOption(values, "taxonomy");
+  const period = stringOption(values, "period");
+  const firstMonth = numberOption(values, "first-month", { min: 1, max: 12, integer: true });
+  if (period !== undefined && !PeriodLength.safeParse(period).success) throw new UsageError(`--period must be one of: ${PeriodLength.options.join(", ")}.`);
   if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError("--today must be a date in the form YYYY-MM-DD.");
   return {
     generatedAt: now.toISOString().replace(/\.\d{3}Z$/, "Z"),
@@ -156,6 +224,9 @@ export function reportOptions(values: OptionValues, now: Date = new Date()): Rep
     ...(indicatorSet === undefined ? {} : { indicatorSet }),
     ...(today === undefined ? {} : { today }),
     ...(minimumRespondents === undefined ? {} : { minimumRespondents }),
+    ...(taxonomy === undefined ? {} : { taxonomy }),
+    ...(period === undefined ? {} : { period: period as PeriodLength }),
+    ...(firstMonth === undefined ? {} : { firstMonth }),
   };
 }
 
@@ -180,7 +251,7 @@ async function run([kind, ...files]: string[], values: OptionValues, io: CliIo):
 export const reportCommand: Command = {
   name: "report",
   summary: "Write a self-contained, accessible HTML report with charts and data tables.",
-  usage: ["report coproduction <assessment> [--framework <file|id>] --out <file.html>", "report indicators <cycle> [<later cycle>] [--indicator-set <file>] --out <file.html>", "report goals <goals> [--today YYYY-MM-DD] --out <file.html>"],
+  usage: ["report coproduction <assessment> [--framework <file|id>] --out <file.html>", "report indicators <cycle> [<later cycle>] [--indicator-set <file>] --out <file.html>", "report goals <goals> [--today YYYY-MM-DD] --out <file.html>", "report practice <sessions> <reflections> [--taxonomy <file|id>] [--period quarter] --out <file.html>"],
   help: `Reports are single HTML files: inline CSS and SVG, no scripts, no external resources,
 and a Content-Security-Policy that keeps it so. They read on a phone as on a desk, and print
 with each chart beside its table. Every chart has a title and description for screen readers
@@ -193,13 +264,20 @@ Kinds:
                 perspectives are left out and the report says so), gaps, tokenism, ladder.
   indicators    Bars by indicator and by evidence source; two cycles side by side.
   goals         A goal-progress timeline, check-ins due and next steps.
+  practice      The learning report of a run of reflective practice sessions: pillars,
+                techniques, challenges and solutions, change between periods, plans
+                followed through; small counts are withheld, free text never shown.
 
 Options:
   --out <file.html>             Where to write (default: <kind>-report.html).
   --framework <file|id>         coproduction: the framework (default: the built-in one named).
-  --minimum-respondents <n>     coproduction: smallest perspective reported (default 5).
+  --minimum-respondents <n>     coproduction: smallest perspective reported (default 5);
+                                practice: fewest reflections a count may stand for (default 5).
   --indicator-set <file>        indicators: the indicator set (default: built-in).
   --today <YYYY-MM-DD>          goals: the day to summarise on (default: today).
+  --taxonomy <file|id>          practice: the taxonomy (default: built-in).
+  --period <length>             practice: month, quarter (default), half-year or year.
+  --first-month <1-12>          practice: the month periods start from (4: financial year).
   --quiet                       Do not print where the report was written.
 
 Example:
@@ -210,6 +288,9 @@ Example:
     "minimum-respondents": { type: "string" },
     "indicator-set": { type: "string" },
     today: { type: "string" },
+    taxonomy: { type: "string" },
+    period: { type: "string" },
+    "first-month": { type: "string" },
     quiet: { type: "boolean", short: "q" },
   },
   positionals: [2, 3],

@@ -66,10 +66,12 @@ export function kindOptions(values: OptionValues): KindOptions {
   const framework = stringOption(values, "framework");
   const instrument = stringOption(values, "instrument");
   const indicatorSet = stringOption(values, "indicator-set");
+  const taxonomy = stringOption(values, "taxonomy");
   return {
     ...(framework === undefined ? {} : { framework }),
     ...(instrument === undefined ? {} : { instrument }),
     ...(indicatorSet === undefined ? {} : { indicatorSet }),
+    ...(taxonomy === undefined ? {} : { taxonomy }),
   };
 }
 
@@ -140,6 +142,7 @@ Options:
   --framework <file|id>   coproduction-assessment: the framework to check against.
   --instrument <file|id>  instrument-response: the instrument the responses answer.
   --indicator-set <file>  indicator-assessment: the indicator set (default: built-in).
+  --taxonomy <file|id>    reflection: the taxonomy its tags come from (default: built-in).
 
 Kinds:
 ${kindList()}
@@ -154,6 +157,7 @@ Examples:
     framework: { type: "string" },
     instrument: { type: "string" },
     "indicator-set": { type: "string" },
+    taxonomy: { type: "string" },
   },
   positionals: [2, Infinity],
   run,
