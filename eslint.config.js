@@ -77,6 +77,31 @@ export default tseslint.config(
     },
   },
   {
+    // Spreading an array into a call passes every element as an argument, and engines cap the
+    // number of arguments (around 100,000 in V8): a big enough list throws RangeError. Use a loop.
+    files: ["packages/**/*.ts", "packages/**/*.mjs", "scripts/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        ...["Math.max", "Math.min", "String.fromCharCode", "String.fromCodePoint"].map((callee) => {
+          const [object, property] = callee.split(".");
+          return {
+            selector: `CallExpression[callee.object.name='${object}'][callee.property.name='${property}'] > SpreadElement`,
+            message: `Do not spread a list into ${callee}(): long lists exceed the engine's argument limit. Use a loop.`,
+          };
+        }),
+        {
+          selector: "CallExpression[callee.property.name=/^(push|unshift|splice)$/] > SpreadElement",
+          message: "Do not spread a list into push/unshift/splice: long lists exceed the engine's argument limit. Use a loop.",
+        },
+        {
+          selector: "CallExpression[callee.property.name='apply'][callee.object.object.name=/^(Math|String)$/]",
+          message: "Do not pass a list to Math.max/min or String.fromCharCode through apply(): long lists exceed the engine's argument limit. Use a loop.",
+        },
+      ],
+    },
+  },
+  {
     files: ["packages/cli/**", "**/*.test.ts", "**/bench/**", "scripts/**", "packages/test-kit/**", "**/*.config.ts", "*.ts"],
     rules: { "no-restricted-imports": "off" },
   },

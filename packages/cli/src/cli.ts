@@ -11,7 +11,7 @@ function commandHelp(command: Command): string {
 }
 
 function mainHelp(): string {
-  const width = Math.max(...commands.map((command) => command.name.length));
+  const width = commands.reduce((widest, command) => Math.max(widest, command.name.length), 0);
   const list = commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`).join("\n");
   return `Usage: ${PROGRAM} <command> [options]
 

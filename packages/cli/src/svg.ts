@@ -211,8 +211,8 @@ export function timelineChart(options: ChartLabels & { rows: readonly TimelineRo
   const rowHeight = 36;
   const top = 34;
   const days = options.rows.flatMap((row) => row.events.map((event) => epochDay(event.date))).filter((day) => Number.isFinite(day));
-  const first = days.length === 0 ? 0 : Math.min(...days);
-  const last = days.length === 0 ? 1 : Math.max(...days, first + 1);
+  const first = days.length === 0 ? 0 : days.reduce((earliest, day) => Math.min(earliest, day));
+  const last = days.length === 0 ? 1 : days.reduce((latest, day) => Math.max(latest, day), first + 1);
   const kindsSeen = [...new Set(options.rows.flatMap((row) => row.events.map((event) => event.kind)))];
   const colourOf = (kind: string): string => SERIES_COLOURS[kindsSeen.indexOf(kind) % SERIES_COLOURS.length] as string;
   const dayText = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);

@@ -126,7 +126,7 @@ function convert(found: ZodIssue, base: PathSegment[], input: unknown): Validati
       const branches = found.errors.filter((branch) => branch.length > 0);
       // The branch that got furthest (fewest problems, deepest path) is the one the author most likely meant.
       const best = [...branches].sort((a, b) => {
-        const depth = (issues: readonly ZodIssue[]) => Math.max(...issues.map((i) => i.path.length));
+        const depth = (issues: readonly ZodIssue[]) => issues.reduce((deepest, i) => Math.max(deepest, i.path.length), Number.NEGATIVE_INFINITY);
         return a.length - b.length || depth(b) - depth(a);
       })[0];
       const sharesShape = best !== undefined && best.some((inner) => inner.path.length > 0);

@@ -288,8 +288,8 @@ export function compileInstrument(definition: InstrumentDefinition): CompiledIns
   });
 
   const conversion = scoring.conversion;
-  const lowestRaw = conversion === undefined ? 0 : Math.min(...conversion.entries.map((entry) => entry.raw));
-  const metricByRaw = new Float64Array(conversion === undefined ? 0 : Math.max(...conversion.entries.map((entry) => entry.raw)) - lowestRaw + 1);
+  const lowestRaw = conversion === undefined ? 0 : conversion.entries.reduce((lowest, entry) => Math.min(lowest, entry.raw), Number.POSITIVE_INFINITY);
+  const metricByRaw = new Float64Array(conversion === undefined ? 0 : conversion.entries.reduce((highest, entry) => Math.max(highest, entry.raw), Number.NEGATIVE_INFINITY) - lowestRaw + 1);
   for (const entry of conversion?.entries ?? []) metricByRaw[entry.raw - lowestRaw] = entry.metric;
   const bands = (scoring.bands ?? []).map((band) => ({ min: band.min, value: Object.freeze({ id: band.id, label: band.label }) }));
   const roundingFactor = scoring.decimals === undefined ? 0 : 10 ** scoring.decimals;

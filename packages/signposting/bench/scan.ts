@@ -67,7 +67,7 @@ export function scanServices(directory: Directory, query: ServiceQuery, location
       service,
       score: Math.round(relevance * factor * 1e6) / 1e6,
       ...(distance === undefined ? {} : { distance }),
-      freshness: dates.length === 0 ? Number.NEGATIVE_INFINITY : Math.max(...dates.map((date) => Date.parse(`${date}T00:00:00Z`))),
+      freshness: dates.reduce((latest, date) => Math.max(latest, Date.parse(`${date}T00:00:00Z`)), Number.NEGATIVE_INFINITY),
     });
   }
   found.sort(

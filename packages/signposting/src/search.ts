@@ -246,8 +246,9 @@ function baseLanguage(tag: string): string {
 }
 
 function freshnessOf(service: Service): number {
-  const dates = [service.lastReviewed, service.assuredDate].filter((date): date is string => date !== undefined);
-  return dates.length === 0 ? Number.NEGATIVE_INFINITY : Math.max(...dates.map(toEpochMillis));
+  const reviewed = service.lastReviewed === undefined ? Number.NEGATIVE_INFINITY : toEpochMillis(service.lastReviewed);
+  const assured = service.assuredDate === undefined ? Number.NEGATIVE_INFINITY : toEpochMillis(service.assuredDate);
+  return Math.max(reviewed, assured);
 }
 
 function spatialIndex(points: readonly IndexedPoint[]): KDBush {
@@ -327,10 +328,10 @@ export function buildSearchIndex(directory: Directory): SearchIndex {
     locations.forEach((location, locationPosition) => {
       const place = searchPosition(location);
       if (place === undefined) return;
-      const coverageKm = Math.max(
-        0,
-        ...areas.flatMap((area) => (area.kind === "radius" && (area.locationId === undefined || area.locationId === location.id) ? [area.radiusKm] : [])),
-      );
+      let coverageKm = 0;
+      for (const area of areas) {
+        if (area.kind === "radius" && (area.locationId === undefined || area.locationId === location.id)) coverageKm = Math.max(coverageKm, area.radiusKm);
+      }
       const point: IndexedPoint = {
         entry: position,
         location: locationPosition,
@@ -357,13 +358,15 @@ export function buildSearchIndex(directory: Directory): SearchIndex {
   text.addAll(documents);
   const categoryPoints = new Map<ServiceCategory, { index: KDBush; points: readonly IndexedPoint[] }>();
   for (const [category, points] of categoryPointLists) categoryPoints.set(category, { index: spatialIndex(points), points });
+  let maxRadiusKm = 0;
+  for (const point of coverage) maxRadiusKm = Math.max(maxRadiusKm, point.coverageKm);
   return {
     size: entries.length,
     entries,
     points: spatialIndex(allPoints),
     allPoints,
     categoryPoints,
-    coveragePoints: { index: spatialIndex(coverage), points: coverage, maxRadiusKm: Math.max(0, ...coverage.map((point) => point.coverageKm)) },
+    coveragePoints: { index: spatialIndex(coverage), points: coverage, maxRadiusKm },
     byCategory,
     byArea,
     national,
