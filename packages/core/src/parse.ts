@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { SelfManageError } from "./errors";
 import { fail, formatIssue, ok, type PathSegment, type Result, type ValidationIssue } from "./result";
 
@@ -175,6 +175,27 @@ export function issuesFromZodError(error: z.core.$ZodError, input?: unknown): Va
   return error.issues.flatMap((found) => convert(found, [], input));
 }
 
+/** Each schema compiled once (zod's `z.compile`), kept for as long as the schema lives. */
+const compiledSchemas = new WeakMap<z.core.$ZodType, z.core.$ZodType>();
+
+/**
+ * The schema with zod's generated fast path for valid input: the same answers, issues and
+ * output as the schema itself (invalid input falls back to zod's ordinary parser, which
+ * reports the issues). Skipped when zod is configured `jitless` (for a strict Content
+ * Security Policy), with a zod older than 4.6, and for schemas zod cannot compile: those
+ * parse as they are.
+ */
+function compiledSchema(schema: z.core.$ZodType): z.core.$ZodType {
+  let compiled = compiledSchemas.get(schema);
+  if (compiled === undefined) {
+    // z.compile arrived in zod 4.6; with an earlier zod 4 the schema parses as it is.
+    const compile = (z as { compile?: (schema: z.core.$ZodType) => z.core.$ZodType }).compile;
+    compiled = compile === undefined || z.config().jitless === true ? schema : compile(schema);
+    compiledSchemas.set(schema, compiled);
+  }
+  return compiled;
+}
+
 /**
  * Parse unknown input with a zod schema and return a {@link Result} with plain-English issues.
  * It never throws: even a refinement that throws becomes an issue.
@@ -189,7 +210,7 @@ export function issuesFromZodError(error: z.core.$ZodError, input?: unknown): Va
  */
 export function safeParseResult<S extends z.core.$ZodType>(schema: S, input: unknown): Result<z.output<S>> {
   try {
-    const parsed = (schema as unknown as z.ZodType<z.output<S>>).safeParse(input);
+    const parsed = (compiledSchema(schema) as unknown as z.ZodType<z.output<S>>).safeParse(input);
     if (parsed.success) return ok(parsed.data);
     return fail(issuesFromZodError(parsed.error, input));
   } catch {
