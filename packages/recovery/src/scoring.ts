@@ -430,12 +430,18 @@ export function compileInstrument(definition: InstrumentDefinition): CompiledIns
   return Object.freeze({ instrument, validate, score });
 }
 
+/** Compiled instruments by definition object, so that per-call scoring compiles each definition once. */
+const compiledByDefinition = new WeakMap<InstrumentDefinition, CompiledInstrument>();
+
 /**
  * Validate a response against an instrument and score it: total, subscales, band, completeness,
  * alerts and which missing-data rule was applied. "Not applicable" answers never count as zero.
  *
  * @remarks
- * This compiles the instrument on every call. To score many responses, use {@link compileInstrument} once.
+ * The instrument is compiled on first use and the compiled form kept for as long as the
+ * definition object lives (a `WeakMap` keyed on it), so scoring many responses one call at a time
+ * costs about as much as {@link compileInstrument} once. Definitions are plain data to be treated
+ * as read-only: after changing one, pass a new object (a changed instrument is a new version).
  *
  * @throws {@link @selfmanage/core!SelfManageError} `invalid-definition` when the instrument itself is not valid.
  * @example
@@ -449,7 +455,11 @@ export function compileInstrument(definition: InstrumentDefinition): CompiledIns
  * ```
  */
 export function scoreResponse(instrument: InstrumentDefinition, input: unknown): Result<InstrumentScore> {
-  const compiled = compileInstrument(instrument);
+  let compiled = compiledByDefinition.get(instrument);
+  if (compiled === undefined) {
+    compiled = compileInstrument(instrument);
+    compiledByDefinition.set(instrument, compiled);
+  }
   const checked = compiled.validate(input);
   return checked.ok ? ok(compiled.score(checked.value)) : checked;
 }
