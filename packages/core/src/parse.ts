@@ -88,8 +88,12 @@ function toPath(path: readonly PropertyKey[]): PathSegment[] {
   return path.map((segment) => (typeof segment === "number" ? segment : String(segment)));
 }
 
-function convert(found: ZodIssue, base: PathSegment[], input: unknown): ValidationIssue[] {
-  const path = [...base, ...toPath(found.path)];
+/** A zod issue, finalised (with a message and a path) or raw from a schema run (path absent at the root, message only for custom issues once finalised). */
+type AnyIssue = ZodIssue | z.core.$ZodRawIssue;
+
+function convert(issue: AnyIssue, base: PathSegment[], input: unknown): ValidationIssue[] {
+  const found = issue as ZodIssue;
+  const path = [...base, ...toPath(found.path ?? [])];
   // zod reports a missing enum, literal or union field as a bad value; to a reader it is simply missing.
   if ((found.code === "invalid_value" || found.code === "invalid_union") && path.length > 0) {
     const at = valueAt(input, path);
@@ -210,9 +214,13 @@ function compiledSchema(schema: z.core.$ZodType): z.core.$ZodType {
  */
 export function safeParseResult<S extends z.core.$ZodType>(schema: S, input: unknown): Result<z.output<S>> {
   try {
-    const parsed = (compiledSchema(schema) as unknown as z.ZodType<z.output<S>>).safeParse(input);
-    if (parsed.success) return ok(parsed.data);
-    return fail(issuesFromZodError(parsed.error, input));
+    // Run the schema directly rather than through safeParse: a failed safeParse builds a ZodError
+    // (an Error, with a stack trace) and a zod message for every issue, and neither is used here.
+    const context = { async: false } as const;
+    const result = compiledSchema(schema)._zod.run({ value: input, issues: [] }, context);
+    if (result instanceof Promise) throw new z.core.$ZodAsyncError();
+    if (result.issues.length === 0) return ok(result.value as z.output<S>);
+    return fail(result.issues.flatMap((found) => convert(found.code === "custom" ? z.core.util.finalizeIssue(found, context, z.config()) : found, [], input)));
   } catch {
     return fail([{ path: [], code: "unreadable", message: "This record could not be read. Check that it is plain JSON data." }]);
   }

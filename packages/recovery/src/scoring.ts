@@ -11,6 +11,7 @@ import {
 } from "@selfmanage/core";
 import { SemanticVersion, validateInstrument, type InstrumentDefinition, type MissingDataRule, type ScoringMethod } from "./instrument";
 import { InstrumentResponse, buildItemLookups, checkResponse } from "./response";
+import { checkResponseQuickly } from "./response-check";
 
 /**
  * The score of one subscale in an {@link InstrumentScore}.
@@ -422,6 +423,9 @@ export function compileInstrument(definition: InstrumentDefinition): CompiledIns
   }
 
   function validate(input: unknown): Result<InstrumentResponse> {
+    // Most responses are valid: accept those against the instrument's own ids and codes first.
+    const accepted = checkResponseQuickly(instrument, lookups, input);
+    if (accepted !== undefined) return ok(accepted);
     const parsed = safeParseResult(InstrumentResponse, input);
     if (!parsed.ok) return parsed;
     return checkResponse(instrument, lookups, parsed.value);
