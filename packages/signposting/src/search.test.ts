@@ -159,6 +159,22 @@ describe("query checks", () => {
     expect(empty.size).toBe(0);
     expect(searchServices(empty, { near: here, radiusKm: 10 })).toEqual([]);
   });
+  it("finds places across the date line and near a pole", () => {
+    const far: Directory = {
+      organisations: [],
+      locations: [
+        { id: "east", kind: "physical", latitude: -16.5, longitude: 179.99 },
+        { id: "north", kind: "physical", latitude: 89.5, longitude: 10 },
+      ],
+      services: [
+        { id: "a", name: "Example island group", status: "active", categories: [], locationIds: ["east"] },
+        { id: "b", name: "Example polar group", status: "active", categories: [], locationIds: ["north"] },
+      ],
+    };
+    const farIndex = buildSearchIndex(far);
+    expect(searchServices(farIndex, { near: { latitude: -16.5, longitude: -179.99 }, radiusKm: 5 }).map((match) => match.service.id)).toEqual(["a"]);
+    expect(searchServices(farIndex, { near: { latitude: 89.5, longitude: -170 }, radiusKm: 120 }).map((match) => match.service.id)).toEqual(["b"]);
+  });
   it("ignores unknown location ids when indexing", () => {
     const broken = buildSearchIndex({ organisations: [], locations: [], services: [{ id: "x", name: "Example", status: "active", categories: [], locationIds: ["missing"] }] });
     const found = searchServices(broken, { near: here });

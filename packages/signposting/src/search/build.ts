@@ -222,10 +222,23 @@ export function baseLanguage(tag: string): string {
   return (tag.split("-")[0] as string).toLowerCase();
 }
 
-function freshnessOf(service: Service): number {
-  const reviewed = service.lastReviewed === undefined ? Number.NEGATIVE_INFINITY : toEpochMillis(service.lastReviewed);
-  const assured = service.assuredDate === undefined ? Number.NEGATIVE_INFINITY : toEpochMillis(service.assuredDate);
+function freshnessOf(service: Service, millis: (date: string) => number): number {
+  const reviewed = service.lastReviewed === undefined ? Number.NEGATIVE_INFINITY : millis(service.lastReviewed);
+  const assured = service.assuredDate === undefined ? Number.NEGATIVE_INFINITY : millis(service.assuredDate);
   return Math.max(reviewed, assured);
+}
+
+/** A function that remembers its answers: directories repeat the same dates and language tags many times. */
+function remembered<T>(work: (key: string) => T): (key: string) => T {
+  const known = new Map<string, T>();
+  return (key) => {
+    let value = known.get(key);
+    if (value === undefined && !known.has(key)) {
+      value = work(key);
+      known.set(key, value);
+    }
+    return value as T;
+  };
 }
 
 function pointSet(points: ArrayLike<number>, latitude: Float64Array, longitude: Float64Array): PointSet {
@@ -281,6 +294,9 @@ class NumberList {
   last(): number | undefined {
     return this.length === 0 ? undefined : this.values[this.length - 1];
   }
+  at(position: number): number | undefined {
+    return this.values[position];
+  }
   finish(): Uint32Array {
     return this.values.slice(0, this.length);
   }
@@ -329,6 +345,17 @@ export function buildSearchIndex(directory: Directory): SearchIndex {
   const coverageList = new NumberList();
   const areaLists = new Map<string, NumberList>();
   const national = new NumberList();
+  const millis = remembered(toEpochMillis);
+  const languageOf = remembered((tag) => {
+    const base = baseLanguage(tag);
+    let id = languageId.get(base);
+    if (id === undefined) {
+      id = languages.length;
+      languageId.set(base, id);
+      languages.push(base);
+    }
+    return id;
+  });
 
   for (let position = 0; position < count; position += 1) {
     const service = services[position] as Service;
@@ -349,19 +376,17 @@ export function buildSearchIndex(directory: Directory): SearchIndex {
     attendingMask[position] = maskOf(service.attending, attendingBits);
     minimumAge[position] = service.eligibility?.minimumAge ?? 0;
     maximumAge[position] = service.eligibility?.maximumAge ?? Number.POSITIVE_INFINITY;
-    freshness[position] = freshnessOf(service);
+    freshness[position] = freshnessOf(service, millis);
     if (isNational) national.push(position);
     for (let category = 0; category < CATEGORY_CODES.length; category += 1) if (mask & (1 << category)) categoryLists[category]?.push(position);
 
     languageStart[position] = languageIds.length;
-    for (const tag of new Set((service.languages ?? ["en"]).map(baseLanguage))) {
-      let id = languageId.get(tag);
-      if (id === undefined) {
-        id = languages.length;
-        languageId.set(tag, id);
-        languages.push(tag);
-      }
-      languageIds.push(id);
+    for (const tag of service.languages ?? ["en"]) {
+      const id = languageOf(tag);
+      // A service lists each language once, even when two tags share a base ("en", "en-GB").
+      let listed = false;
+      for (let slot = languageStart[position] as number; slot < languageIds.length && !listed; slot += 1) listed = languageIds.at(slot) === id;
+      if (!listed) languageIds.push(id);
     }
 
     let accessibility = maskOf(service.accessibility, accessibilityBits);

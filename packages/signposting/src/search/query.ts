@@ -449,17 +449,30 @@ function whereSource(data: IndexData, plan: Plan, categoryBitList: readonly numb
       if (near !== undefined && radius !== undefined) {
         // A hair of slack so that floating-point differences between the two distance formulas never lose a point on the edge.
         const reach = (within: number): number => within * 1.000001 + 1e-6;
-        for (const set of spatial) {
-          for (const item of around(set.tree, near.longitude, near.latitude, Number.POSITIVE_INFINITY, reach(radius))) visitPoint(data, set, item, consider);
-        }
+        for (const set of spatial) for (const item of pointsWithin(set, near, reach(radius))) visitPoint(data, set, item, consider);
         if (data.coveragePoints.points.length > 0) {
-          for (const item of around(data.coveragePoints.tree, near.longitude, near.latitude, Number.POSITIVE_INFINITY, reach(data.maxCoverageKm))) visitPoint(data, data.coveragePoints, item, consider);
+          for (const item of pointsWithin(data.coveragePoints, near, reach(data.maxCoverageKm))) visitPoint(data, data.coveragePoints, item, consider);
         }
       }
       for (const area of areas) for (let slot = data.areaStart[area] as number; slot < (data.areaStart[area + 1] as number); slot += 1) consider(data.areaServices[slot] as number);
       data.nationalServices.forEach(consider);
     },
   };
+}
+
+/**
+ * The items of a point set that may be within `radius` km of `near`: those in the bounding box
+ * of the circle (a superset; the exact distance is checked per service), or, when the box
+ * would cross a pole or the date line, those geokdbush finds by great-circle distance.
+ */
+function pointsWithin(set: PointSet, near: GeoPoint, radius: number): number[] {
+  const latitudeSpan = radius / KM_PER_DEGREE;
+  const widest = Math.abs(near.latitude) + latitudeSpan;
+  const longitudeSpan = widest < 89 ? radius / (KM_PER_DEGREE * Math.cos((widest * Math.PI) / 180)) : 360;
+  if (widest >= 89 || near.longitude - longitudeSpan < -180 || near.longitude + longitudeSpan > 180) {
+    return around(set.tree, near.longitude, near.latitude, Number.POSITIVE_INFINITY, radius);
+  }
+  return set.tree.range(near.longitude - longitudeSpan, near.latitude - latitudeSpan, near.longitude + longitudeSpan, near.latitude + latitudeSpan);
 }
 
 function visitPoint(data: IndexData, set: PointSet, item: number, consider: (position: number) => void): void {
