@@ -11,7 +11,7 @@ function commandHelp(command: Command): string {
 }
 
 function mainHelp(): string {
-  const width = Math.max(...commands.map((command) => command.name.length));
+  const width = commands.reduce((widest, command) => Math.max(widest, command.name.length), 0);
   const list = commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`).join("\n");
   return `Usage: ${PROGRAM} <command> [options]
 
@@ -51,15 +51,16 @@ export async function runCli(args: readonly string[], io: CliIo = processIo()): 
   try {
     if (name === undefined || name === "--help" || name === "-h" || name === "help") {
       const topic = name === "help" ? commands.find((command) => command.name === rest[0]) : undefined;
-      await writeLine(io.stdout, topic === undefined ? mainHelp() : commandHelp(topic));
+      await writeLine(io.stdout, topic === undefined ? mainHelp() : commandHelp(await topic.load()));
       return name === undefined ? 2 : 0;
     }
     if (name === "--version" || name === "-v") {
       await writeLine(io.stdout, packageJson.version);
       return 0;
     }
-    const command = commands.find((candidate) => candidate.name === name);
-    if (command === undefined) throw new UsageError(`Unknown command "${name}". Run ${PROGRAM} --help to see the commands.`);
+    const entry = commands.find((candidate) => candidate.name === name);
+    if (entry === undefined) throw new UsageError(`Unknown command "${name}". Run ${PROGRAM} --help to see the commands.`);
+    const command = await entry.load();
     const { positionals, values } = parseCommandArgs(command, rest);
     if (values.help === true) {
       await writeLine(io.stdout, commandHelp(command));

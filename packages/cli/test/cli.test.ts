@@ -13,6 +13,14 @@ describe("selfmanage", () => {
     expect(result.stdout).toContain("Exit codes: 0 everything valid, 1 some records are not valid, 2 the command could not run");
   });
 
+  it("lists each command under the name and summary its module declares", async () => {
+    for (const entry of commands) {
+      const command = await entry.load();
+      expect({ name: command.name, summary: command.summary }).toEqual({ name: entry.name, summary: entry.summary });
+    }
+    expect(new Set(commands.map((entry) => entry.name)).size).toBe(commands.length);
+  });
+
   it("shows help and exits 2 when run with nothing", async () => {
     const result = await run([]);
     expect(result.code).toBe(2);

@@ -14,7 +14,7 @@ export default function setup(): () => void {
     throw new Error("packages/cli/dist/bin.js is missing: run `npm run build` first (npm test does this for you).");
   }
   const previous = process.env.TMPDIR;
-  const runFolder = mkdtempSync(join(tmpdir(), "selfmanage-cli-run-"));
+  const runFolder = mkdtempSync(join(tmpdir(), "smt-cli-tests-"));
   process.env.TMPDIR = runFolder;
   return () => {
     if (previous === undefined) delete process.env.TMPDIR;

@@ -66,7 +66,7 @@ describe("the practice learning report in a real browser", () => {
             return range.getBoundingClientRect().right > window.innerWidth + 1;
           }),
         ].map((element) => element.textContent?.slice(0, 40)),
-        smallestText: Math.min(...Array.from(document.querySelectorAll("p, li, td, th")).map((element) => parseFloat(getComputedStyle(element).fontSize))),
+        smallestText: Array.from(document.querySelectorAll("p, li, td, th")).reduce((smallest, element) => Math.min(smallest, parseFloat(getComputedStyle(element).fontSize)), Infinity),
         bars: Array.from(document.querySelectorAll("svg rect")).filter((rect) => rect.getBoundingClientRect().width > 0).length,
         charts: Array.from(document.querySelectorAll(".bar-chart[role=img]")).map((chart) => chart.getBoundingClientRect().width),
         notShown: Array.from(document.querySelectorAll("td")).filter((cell) => cell.textContent === "not shown").length,

@@ -1,4 +1,7 @@
-import type { z } from "zod";
+import * as z from "zod";
+// Runtime helpers come from zod's core entry: reading them through `z.core` would make bundlers
+// keep all of zod's core, locales included.
+import { $ZodAsyncError, util } from "zod/v4/core";
 import { SelfManageError } from "./errors";
 import { fail, formatIssue, ok, type PathSegment, type Result, type ValidationIssue } from "./result";
 
@@ -88,8 +91,12 @@ function toPath(path: readonly PropertyKey[]): PathSegment[] {
   return path.map((segment) => (typeof segment === "number" ? segment : String(segment)));
 }
 
-function convert(found: ZodIssue, base: PathSegment[], input: unknown): ValidationIssue[] {
-  const path = [...base, ...toPath(found.path)];
+/** A zod issue, finalised (with a message and a path) or raw from a schema run (path absent at the root, message only for custom issues once finalised). */
+type AnyIssue = ZodIssue | z.core.$ZodRawIssue;
+
+function convert(issue: AnyIssue, base: PathSegment[], input: unknown): ValidationIssue[] {
+  const found = issue as ZodIssue;
+  const path = [...base, ...toPath(found.path ?? [])];
   // zod reports a missing enum, literal or union field as a bad value; to a reader it is simply missing.
   if ((found.code === "invalid_value" || found.code === "invalid_union") && path.length > 0) {
     const at = valueAt(input, path);
@@ -126,7 +133,7 @@ function convert(found: ZodIssue, base: PathSegment[], input: unknown): Validati
       const branches = found.errors.filter((branch) => branch.length > 0);
       // The branch that got furthest (fewest problems, deepest path) is the one the author most likely meant.
       const best = [...branches].sort((a, b) => {
-        const depth = (issues: readonly ZodIssue[]) => Math.max(...issues.map((i) => i.path.length));
+        const depth = (issues: readonly ZodIssue[]) => issues.reduce((deepest, i) => Math.max(deepest, i.path.length), Number.NEGATIVE_INFINITY);
         return a.length - b.length || depth(b) - depth(a);
       })[0];
       const sharesShape = best !== undefined && best.some((inner) => inner.path.length > 0);
@@ -175,6 +182,28 @@ export function issuesFromZodError(error: z.core.$ZodError, input?: unknown): Va
   return error.issues.flatMap((found) => convert(found, [], input));
 }
 
+/** Each schema compiled once (zod's `z.compile`), kept for as long as the schema lives. */
+const compiledSchemas = new WeakMap<z.core.$ZodType, z.core.$ZodType>();
+
+/**
+ * The schema with zod's generated fast path for valid input: the same answers, issues and
+ * output as the schema itself (invalid input falls back to zod's ordinary parser, which
+ * reports the issues). Skipped when zod is configured `jitless` (for a strict Content
+ * Security Policy), with a zod older than 4.6, and for schemas zod cannot compile: those
+ * parse as they are.
+ */
+function compiledSchema(schema: z.core.$ZodType): z.core.$ZodType {
+  let compiled = compiledSchemas.get(schema);
+  if (compiled === undefined) {
+    // z.compile arrived in zod 4.6; with an earlier zod 4 the schema parses as it is.
+    // A plain member read (not a cast of the namespace), so bundlers can still drop the parts of zod we do not use.
+    const compile = z.compile as ((schema: z.core.$ZodType) => z.core.$ZodType) | undefined;
+    compiled = compile === undefined || z.config().jitless === true ? schema : compile(schema);
+    compiledSchemas.set(schema, compiled);
+  }
+  return compiled;
+}
+
 /**
  * Parse unknown input with a zod schema and return a {@link Result} with plain-English issues.
  * It never throws: even a refinement that throws becomes an issue.
@@ -189,9 +218,13 @@ export function issuesFromZodError(error: z.core.$ZodError, input?: unknown): Va
  */
 export function safeParseResult<S extends z.core.$ZodType>(schema: S, input: unknown): Result<z.output<S>> {
   try {
-    const parsed = (schema as unknown as z.ZodType<z.output<S>>).safeParse(input);
-    if (parsed.success) return ok(parsed.data);
-    return fail(issuesFromZodError(parsed.error, input));
+    // Run the schema directly rather than through safeParse: a failed safeParse builds a ZodError
+    // (an Error, with a stack trace) and a zod message for every issue, and neither is used here.
+    const context = { async: false } as const;
+    const result = compiledSchema(schema)._zod.run({ value: input, issues: [] }, context);
+    if (result instanceof Promise) throw new $ZodAsyncError();
+    if (result.issues.length === 0) return ok(result.value as z.output<S>);
+    return fail(result.issues.flatMap((found) => convert(found.code === "custom" ? util.finalizeIssue(found, context, z.config()) : found, [], input)));
   } catch {
     return fail([{ path: [], code: "unreadable", message: "This record could not be read. Check that it is plain JSON data." }]);
   }

@@ -53,12 +53,12 @@ export function validatePracticeRecords(input: { readonly sessions: readonly unk
   input.sessions.forEach((candidate, index) => {
     const checked = validateSession(candidate);
     if (checked.ok) sessions.push({ value: checked.value, index });
-    else issues.push(...prefixIssues(checked.issues, ["sessions", index]));
+    else for (const found of prefixIssues(checked.issues, ["sessions", index])) issues.push(found);
   });
   input.reflections.forEach((candidate, index) => {
     const checked = validateReflection(candidate, taxonomy);
     if (checked.ok) reflections.push({ value: checked.value, index });
-    else issues.push(...prefixIssues(checked.issues, ["reflections", index]));
+    else for (const found of prefixIssues(checked.issues, ["reflections", index])) issues.push(found);
   });
 
   const sessionById = new Map<string, Session>();

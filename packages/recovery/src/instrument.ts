@@ -465,12 +465,12 @@ export function scoreRange(instrument: InstrumentDefinition): { min: number; max
   const { scoring } = instrument;
   if (scoring.conversion !== undefined) {
     const metrics = scoring.conversion.entries.map((entry) => entry.metric);
-    return { min: Math.min(...metrics), max: Math.max(...metrics) };
+    return { min: metrics.reduce((lowest, metric) => Math.min(lowest, metric), Number.POSITIVE_INFINITY), max: metrics.reduce((highest, metric) => Math.max(highest, metric), Number.NEGATIVE_INFINITY) };
   }
   if (scoring.method === "percent-of-maximum") return { min: 0, max: 100 };
   const bounds = scoredItemBounds(instrument);
   if (scoring.method === "mean") {
-    return { min: Math.min(...bounds.map((item) => item.min)), max: Math.max(...bounds.map((item) => item.max)) };
+    return { min: bounds.reduce((lowest, item) => Math.min(lowest, item.min), Number.POSITIVE_INFINITY), max: bounds.reduce((highest, item) => Math.max(highest, item.max), Number.NEGATIVE_INFINITY) };
   }
   return { min: bounds.reduce((sum, item) => sum + item.min, 0), max: bounds.reduce((sum, item) => sum + item.max, 0) };
 }
@@ -560,7 +560,7 @@ function checkSubscales(instrument: InstrumentDefinition): ValidationIssue[] {
       if (seen.has(itemId)) issues.push(issue(path, "duplicate_id", "Each item may appear only once in a subscale."));
       seen.add(itemId);
     });
-    if (subscale.missingData !== undefined) issues.push(...checkMissingRule(subscale.missingData, subscale.items.length, ["subscales", index, "missingData"]));
+    if (subscale.missingData !== undefined) for (const found of checkMissingRule(subscale.missingData, subscale.items.length, ["subscales", index, "missingData"])) issues.push(found);
   });
   return issues;
 }

@@ -88,8 +88,8 @@ export function timelineChart(options: TimelineOptions): string {
   const days = dated.flatMap((events) => events.map((event) => epochDay(event.date)));
   const today = options.today === undefined ? Number.NaN : epochDay(options.today);
   if (Number.isFinite(today)) days.push(today);
-  const first = days.length === 0 ? 0 : Math.min(...days);
-  const last = days.length === 0 ? 1 : Math.max(...days, first + 1);
+  const first = days.length === 0 ? 0 : days.reduce((low, day) => Math.min(low, day), Infinity);
+  const last = days.length === 0 ? 1 : days.reduce((high, day) => Math.max(high, day), first + 1);
   const percentOf = (day: number): number => ((day - first) / (last - first)) * 100;
   const kinds = [...new Set([...(options.kindOrder ?? []), ...dated.flatMap((events) => events.map((event) => event.kind))])].filter((kind) => dated.some((events) => events.some((event) => event.kind === kind)));
   const styleOf = (kind: string): { colour: string; shape: MarkerShape; dash: string } => {

@@ -128,7 +128,7 @@ export function outcomesTable(summary: OutcomeSummary): string {
   const rows = [summary.overall, ...summary.groups];
   const header = ["Group", ...TABLE_COUNTS.map((name) => countLabels[name]), ...TABLE_RATES.map((name) => `${rateLabels[name]} rate`)];
   const body = rows.map((group) => [groupName(group), ...TABLE_COUNTS.map((name) => formatCount(group.counts[name])), ...TABLE_RATES.map((name) => formatRate(group.rates[name]))]);
-  const widths = header.map((heading, column) => Math.max(heading.length, ...body.map((row) => (row[column] as string).length)));
+  const widths = header.map((heading, column) => body.reduce((widest, row) => Math.max(widest, (row[column] as string).length), heading.length));
   const line = (cells: readonly string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] as number) : cell.padStart(widths[column] as number))).join("  ").trimEnd();
   return [line(header), ...body.map(line)].join("\n");
 }

@@ -81,7 +81,7 @@ function validateAll<T>(records: readonly InputRecord[], validate: (input: unkno
   for (const read of records) {
     const checked = read.ok ? validate(read.value) : read;
     if (checked.ok) values.push(checked.value);
-    else issues.push(...locateIssues(read.source, checked.issues));
+    else for (const located of locateIssues(read.source, checked.issues)) issues.push(located);
   }
   return { values, issues };
 }

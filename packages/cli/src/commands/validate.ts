@@ -121,7 +121,7 @@ async function run(positionals: string[], values: OptionValues, io: CliIo): Prom
 }
 
 const kindList = (): string => {
-  const width = Math.max(...kinds.map((kind) => kind.kind.length));
+  const width = kinds.reduce((widest, kind) => Math.max(widest, kind.kind.length), 0);
   return kinds.map((kind) => `  ${kind.kind.padEnd(width)}  ${kind.summary}`).join("\n");
 };
 
