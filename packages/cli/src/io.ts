@@ -1,3 +1,7 @@
+import { randomBytes } from "node:crypto";
+import { link, lstat, mkdir, open, rename, stat, unlink } from "node:fs/promises";
+import type { Stats } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import type { Readable } from "node:stream";
 
 /**
@@ -113,4 +117,169 @@ export type Style = keyof typeof STYLES;
 export function colourer(stream: OutputStream, env: CliIo["env"]): (style: Style, text: string) => string {
   const enabled = stream.isTTY === true && (env.NO_COLOR === undefined || env.NO_COLOR === "");
   return (style, text) => (enabled ? `\u001b[${STYLES[style]}m${text}\u001b[0m` : text);
+}
+
+/**
+ * How {@link writeOutputFile} may write: which files it must never replace, and whether an
+ * existing file may go.
+ *
+ * @example
+ * ```ts
+ * const options: WriteOutputOptions = { cwd: process.cwd(), inputs: ["goals.json"], force: false, option: "--out" };
+ * ```
+ */
+export interface WriteOutputOptions {
+  /** The folder relative paths are resolved against (the command's `io.cwd`). */
+  readonly cwd: string;
+  /** The files the command reads (as named, `-` is ignored): never written over, whatever path, link or hard link leads to them. */
+  readonly inputs?: readonly string[];
+  /** Replace an existing file or symbolic link (`--force`). A link is replaced itself; its target is never touched. */
+  readonly force?: boolean;
+  /** Whether an existing regular file may be replaced without `force`, e.g. the demo's own earlier report. */
+  readonly mayReplace?: (path: string) => boolean | Promise<boolean>;
+  /** The option that named the output, for messages (`--out`, `--out-dir`). */
+  readonly option?: string;
+}
+
+const WRITE_PROBLEMS: Readonly<Record<string, string>> = {
+  EACCES: "permission denied.",
+  EPERM: "permission denied.",
+  EROFS: "the file system is read-only.",
+  ENOSPC: "the disk is full.",
+  EDQUOT: "the disk quota is used up.",
+  ENOTDIR: "a part of the path is a file, not a folder.",
+  EISDIR: "it is a folder.",
+  ELOOP: "it is a loop of symbolic links.",
+  ENAMETOOLONG: "the name is too long.",
+  ENOENT: "the folder cannot be created or written to.",
+};
+
+function writeError(shown: string, error: unknown): UsageError {
+  if (error instanceof UsageError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  const known = typeof code === "string" && Object.hasOwn(WRITE_PROBLEMS, code) ? WRITE_PROBLEMS[code] : undefined;
+  return new UsageError(`Cannot write ${shown}: ${known ?? `the file could not be written (${typeof code === "string" ? code : "unknown error"}).`}`);
+}
+
+async function statOrUndefined(read: () => Promise<Stats>): Promise<Stats | undefined> {
+  try {
+    return await read();
+  } catch (error) {
+    if ((error as { code?: unknown }).code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
+/** Create the folder and its missing parents one by one (recursive mkdir never returns on some paths, such as under /proc). */
+async function makeFolders(folder: string): Promise<void> {
+  const missing: string[] = [];
+  for (let current = folder; ; current = dirname(current)) {
+    const info = await statOrUndefined(() => stat(current));
+    if (info !== undefined) {
+      if (!info.isDirectory()) throw Object.assign(new Error("not a folder"), { code: "ENOTDIR" });
+      break;
+    }
+    missing.push(current);
+    if (dirname(current) === current) break;
+  }
+  for (const path of missing.reverse()) {
+    try {
+      await mkdir(path);
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== "EEXIST") throw error;
+    }
+  }
+}
+
+const sameFile = (a: Stats, b: Stats): boolean => a.dev === b.dev && a.ino === b.ino;
+
+/**
+ * Check that a file may be written, without writing it: not empty, not a folder, not one of the
+ * inputs (by any path, symbolic link or hard link), and not an existing file or link unless
+ * `force` or `mayReplace` allows it. Throws a {@link UsageError} (exit code 2) saying why not.
+ *
+ * @example
+ * ```ts
+ * await checkOutputFile("report.html", { cwd: process.cwd(), inputs: ["goals.json"] });
+ * ```
+ */
+export async function checkOutputFile(target: string, options: WriteOutputOptions): Promise<{ path: string; replaces: boolean }> {
+  if (target === "") throw new UsageError(`${options.option ?? "--out"} needs a file name.`);
+  const path = resolve(options.cwd, target);
+  try {
+    const existing = await statOrUndefined(() => lstat(path));
+    const followed = existing?.isSymbolicLink() === true ? await statOrUndefined(() => stat(path)) : existing;
+    for (const input of options.inputs ?? []) {
+      if (input === "-") continue;
+      const read = await statOrUndefined(() => stat(resolve(options.cwd, input)));
+      const clash = read !== undefined && ((existing !== undefined && sameFile(existing, read)) || (followed !== undefined && sameFile(followed, read)));
+      if (clash || resolve(options.cwd, input) === path) throw new UsageError(`Cannot write ${target}: it is ${input === target ? "the" : `the same file as the`} input ${input}. Choose another name for the output.`);
+    }
+    if (existing === undefined) return { path, replaces: false };
+    if (existing.isDirectory()) throw new UsageError(`Cannot write ${target}: it is a folder.`);
+    if (options.force === true) return { path, replaces: true };
+    if (existing.isSymbolicLink()) throw new UsageError(`Cannot write ${target}: it is a symbolic link, and links are never followed. Remove it, or pass --force to replace the link itself.`);
+    if (existing.isFile() && options.mayReplace !== undefined && (await options.mayReplace(path))) return { path, replaces: true };
+    throw new UsageError(`Cannot write ${target}: it already exists. Pass --force to replace it.`);
+  } catch (error) {
+    throw writeError(target, error);
+  }
+}
+
+/**
+ * Write an output file safely; the one way the CLI's commands write files.
+ *
+ * @remarks
+ * - refuses (exit code 2) to write over an input, a folder, or an existing file or symbolic
+ *   link unless `force` (or `mayReplace`) allows it; see {@link checkOutputFile};
+ * - never follows a symbolic link at the target: with `force` the link itself is replaced;
+ * - writes to a temporary file beside the target and then renames it, so a crash or a full
+ *   disk never leaves half a file; without `force` the final step is a hard link, which fails
+ *   rather than replace a file that appeared meanwhile;
+ * - creates missing folders; every failure is one line naming the file (`Cannot write ...`).
+ *
+ * @param target - the path as the person gave it (relative to `options.cwd`).
+ * @param content - the whole file.
+ * @returns the absolute path written.
+ * @example
+ * ```ts
+ * await writeOutputFile("reports/goals.html", html, { cwd: io.cwd, inputs: files, force: values.force === true });
+ * ```
+ */
+export async function writeOutputFile(target: string, content: string | Uint8Array, options: WriteOutputOptions): Promise<string> {
+  const checked = await checkOutputFile(target, options);
+  const { path } = checked;
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(6).toString("hex")}.tmp`);
+  let created = false;
+  try {
+    await makeFolders(dirname(path));
+    // "wx" creates a new file and fails on anything already there, links included.
+    const handle = await open(temporary, "wx", 0o666);
+    created = true;
+    try {
+      await handle.writeFile(content);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (checked.replaces) await rename(temporary, path);
+    else await linkWithoutReplacing(temporary, path, target);
+  } catch (error) {
+    throw writeError(target, error);
+  } finally {
+    if (created) await unlink(temporary).catch(() => undefined);
+  }
+  return path;
+}
+
+async function linkWithoutReplacing(temporary: string, path: string, shown: string): Promise<void> {
+  try {
+    await link(temporary, path);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === "EEXIST") throw new UsageError(`Cannot write ${shown}: it already exists. Pass --force to replace it.`);
+    // Some file systems have no hard links: the checks above already ran, so rename instead.
+    if (code === "EPERM" || code === "ENOTSUP" || code === "EOPNOTSUPP" || code === "EXDEV" || code === "EMLINK") await rename(temporary, path);
+    else throw error;
+  }
 }

@@ -1,18 +1,17 @@
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
 import type { Result } from "@selfmanage/core";
 import { scoreAssessment, validateAssessment, type AssessmentScore } from "@selfmanage/coproduction";
 import { summariseGoalProgress, summarisePersonGoals, validateGoal, type Goal } from "@selfmanage/goals";
 import { buildActionPlan, compareIndicatorCycles, recoveryIndicatorSet, summariseIndicatorAssessment, validateIndicatorAssessment } from "@selfmanage/recovery";
 import { numberOption, stringOption, type Command, type OptionValues } from "../command";
 import { loadDefinition } from "../definitions";
-import { colourer, UsageError, writeLine, type CliIo } from "../io";
+import { checkOutputFile, colourer, UsageError, writeLine, writeOutputFile, type CliIo, type WriteOutputOptions } from "../io";
 import { builtInFrameworkNamedIn, frameworkSource, indicatorSetSource, unknownFrameworkIssue } from "../kinds";
 import { readRecords, type InputRecord } from "../records";
 import { formatReportedIssue, locateIssues, type ReportedIssue } from "../reported-issue";
 import { renderCoproductionReport } from "../reports/coproduction";
 import { renderGoalsReport } from "../reports/goals";
 import { renderIndicatorReport, type IndicatorCycle } from "../reports/indicators";
+import { didYouMean } from "../suggest";
 import { checkFilesExist } from "./validate";
 
 /**
@@ -137,16 +136,31 @@ export const reportKinds: Readonly<Record<string, (files: readonly string[], opt
 };
 
 /**
- * Write a report file, creating its folder.
+ * Write a report file safely (see {@link writeOutputFile}): never over an input, a link or,
+ * without `force`, an existing file. Returns the absolute path written.
  *
  * @example
  * ```ts
- * await writeReport("reports/goals.html", "<!DOCTYPE html>...");
+ * await writeReport("reports/goals.html", "<!DOCTYPE html>...", { cwd: process.cwd(), inputs: ["goals.json"] });
  * ```
  */
-export async function writeReport(path: string, html: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, html, "utf8");
+export async function writeReport(path: string, html: string, options: WriteOutputOptions): Promise<string> {
+  return writeOutputFile(path, html, options);
+}
+
+/**
+ * The builder of a report kind, or a usage error naming the kinds (and the closest one).
+ *
+ * @example
+ * ```ts
+ * findReportKind("goals"); // buildGoalsReport
+ * ```
+ */
+export function findReportKind(kind: string): (typeof reportKinds)[string] {
+  const build = Object.hasOwn(reportKinds, kind) ? reportKinds[kind] : undefined;
+  if (build !== undefined) return build;
+  const names = Object.keys(reportKinds);
+  throw new UsageError(`Unknown report kind "${kind}".${didYouMean(kind, names)} Kinds: ${names.join(", ")}.`);
 }
 
 /**
@@ -173,11 +187,17 @@ export function reportOptions(values: OptionValues, now: Date = new Date()): Rep
   };
 }
 
+/** The definition files named by options, which are inputs too. */
+function definitionFiles(values: OptionValues): string[] {
+  return ["framework", "indicator-set"].flatMap((name) => stringOption(values, name) ?? []);
+}
+
 async function run([kind, ...files]: string[], values: OptionValues, io: CliIo): Promise<number> {
-  const build = reportKinds[kind as string];
-  if (build === undefined) throw new UsageError(`Unknown report kind "${kind}". Kinds: ${Object.keys(reportKinds).join(", ")}.`);
+  const build = findReportKind(kind as string);
   await checkFilesExist(files, io);
-  const out = resolve(io.cwd, stringOption(values, "out") ?? `${kind}-report.html`);
+  const target = stringOption(values, "out") ?? `${kind}-report.html`;
+  const writing: WriteOutputOptions = { cwd: io.cwd, inputs: [...files, ...definitionFiles(values)], force: values.force === true, option: "--out" };
+  await checkOutputFile(target, writing);
   const built = await build(files, reportOptions(values), io);
   if (!built.ok) {
     const paint = colourer(io.stderr, io.env);
@@ -185,7 +205,7 @@ async function run([kind, ...files]: string[], values: OptionValues, io: CliIo):
     await writeLine(io.stderr, "No report was written: fix the issues above first.");
     return 1;
   }
-  await writeReport(out, built.html);
+  const out = await writeReport(target, built.html, writing);
   if (values.quiet !== true) await writeLine(io.stdout, `Wrote ${out} (${built.summary}).`);
   return 0;
 }
@@ -207,7 +227,9 @@ Kinds:
   goals         A goal-progress timeline, check-ins due and next steps.
 
 Options:
-  --out <file.html>             Where to write (default: <kind>-report.html).
+  --out <file.html>             Where to write (default: <kind>-report.html). An existing
+                                file is not replaced, nor any input, nor a symbolic link.
+  --force                       Replace an existing file (a link is replaced, not followed).
   --framework <file|id>         coproduction: the framework (default: the built-in one named).
   --minimum-respondents <n>     coproduction: smallest perspective reported (default 5).
   --indicator-set <file>        indicators: the indicator set (default: built-in).
@@ -223,6 +245,7 @@ Example:
     "indicator-set": { type: "string" },
     today: { type: "string" },
     quiet: { type: "boolean", short: "q" },
+    force: { type: "boolean" },
   },
   positionals: [2, 3],
   run,

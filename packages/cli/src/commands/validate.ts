@@ -2,7 +2,7 @@ import { choiceOption, stringOption, type Command, type OptionValues } from "../
 import { colourer, writeLine, type CliIo } from "../io";
 import { findKind, kinds, type KindOptions } from "../kinds";
 import { startProgress } from "../progress";
-import { openInput, readRecords } from "../records";
+import { checkInputsReadable, readRecords } from "../records";
 import { formatReportedIssue, locateIssues, type ReportedIssue } from "../reported-issue";
 
 /**
@@ -39,7 +39,8 @@ export function summariseCounts(counts: CheckCounts, files: number): string {
 }
 
 /**
- * Make sure every named file can be opened before any output, so a typo fails fast with exit code 2.
+ * Make sure every named file can be opened before any output, so a typo or a file without read
+ * permission fails fast with exit code 2.
  *
  * @example
  * ```ts
@@ -47,11 +48,7 @@ export function summariseCounts(counts: CheckCounts, files: number): string {
  * ```
  */
 export async function checkFilesExist(files: readonly string[], io: CliIo): Promise<void> {
-  for (const file of files) {
-    if (file === "-") continue;
-    const stream = await openInput(file, io);
-    stream.destroy();
-  }
+  await checkInputsReadable(files, io);
 }
 
 /**
