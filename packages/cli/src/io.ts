@@ -64,8 +64,62 @@ export function processIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
 }
 
+// C0 except tab and line feed, DEL, and C1: the characters a terminal acts on instead of showing.
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+// eslint-disable-next-line no-control-regex
+const CONTROLS_EXCEPT_COLOURS = /\u001b\[[0-9;]*m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+// Controls and the bidirectional overrides that can make text read differently from what it is.
+// eslint-disable-next-line no-control-regex
+const DATA_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text with every control character removed except tab, line feed and the colour codes the
+ * CLI paints with: the last guard between data and the terminal.
+ *
+ * @example
+ * ```ts
+ * withoutControls("Walk\u001b]0;title\u0007 group"); // "Walk]0;title group"
+ * ```
+ */
+export function withoutControls(text: string): string {
+  if (!CONTROLS.test(text)) return text;
+  return text.replace(CONTROLS_EXCEPT_COLOURS, (match) => (match.length > 1 ? match : ""));
+}
+
+/**
+ * Text from data made safe to print on one line: control characters (colour codes included) and
+ * bidirectional overrides removed, line breaks and tabs turned into spaces.
+ *
+ * @example
+ * ```ts
+ * printable("Peer\nsupport\u001b[2J group"); // "Peer support[2J group"
+ * ```
+ */
+export function printable(text: string): string {
+  return text.replace(DATA_CONTROLS, (match) => (match === "\n" || match === "\r" || match === "\t" ? " " : ""));
+}
+
+const JSON_UNSAFE = /[\u007f-\u009f\u2028\u2029]/g;
+
+/**
+ * `JSON.stringify` for output: the same JSON, with the characters it leaves raw that a terminal
+ * acts on (DEL, C1) or that break JavaScript (U+2028, U+2029) written as `\u` escapes.
+ *
+ * @example
+ * ```ts
+ * toJson({ name: "a\u009bb" }); // '{"name":"a\\u009bb"}'
+ * ```
+ */
+export function toJson(value: unknown, indent?: number): string {
+  const text = JSON.stringify(value, null, indent);
+  return text.replace(JSON_UNSAFE, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 /**
  * Write one line, waiting for the stream to drain when it asks us to (keeps memory flat on slow pipes).
+ * Control characters are removed on the way (see {@link withoutControls}), so no data can
+ * drive the terminal; the CLI's own colour codes are kept.
  *
  * @example
  * ```ts
@@ -73,7 +127,7 @@ export function processIo(): CliIo {
  * ```
  */
 export async function writeLine(stream: OutputStream, text: string): Promise<void> {
-  if (stream.write(`${text}\n`) || stream.once === undefined) return;
+  if (stream.write(`${withoutControls(text)}\n`) || stream.once === undefined) return;
   const once = stream.once.bind(stream);
   await new Promise<void>((resolve) => once("drain", resolve));
 }

@@ -88,15 +88,16 @@ function utf8Issue(input: InputLine & { invalidByte: number }): ValidationIssue 
   };
 }
 
-type Parsed = { ok: true; value: unknown } | { ok: false; error?: JsonSyntaxError; issues: ValidationIssue[] };
+type Parsed = { ok: true; value: unknown; notices: readonly JsonValueNotice[] } | { ok: false; error: JsonSyntaxError; issues: ValidationIssue[] };
 
 function parseJson(text: string, lineOffset = 0): Parsed {
   const scan = scanJson(text);
   if (scan.error !== undefined) return { ok: false, error: scan.error, issues: [syntaxIssue(scan.error, scan.error.line + lineOffset)] };
-  if (scan.notices.length > 0) {
-    return { ok: false, issues: scan.notices.map((notice) => ({ path: notice.path, ...NOTICE_ISSUES[notice.kind] })) };
-  }
-  return { ok: true, value: JSON.parse(text) as unknown };
+  return { ok: true, value: JSON.parse(text) as unknown, notices: scan.notices };
+}
+
+function noticeIssue(notice: JsonValueNotice, path = notice.path): ValidationIssue {
+  return { path, ...NOTICE_ISSUES[notice.kind] };
 }
 
 /** Join lines read as one document; undefined text means a byte that is not UTF-8. */
@@ -131,29 +132,50 @@ export async function readDocument(file: string, io: CliIo): Promise<InputRecord
   return documentRecord(name, joined.text);
 }
 
-function documentRecord(file: string, text: string): InputRecord {
-  const parsed = parseJson(text);
-  if (parsed.ok) return { ok: true, source: { file }, value: parsed.value };
-  const error = parsed.error;
-  if (error === undefined) return { ok: false, source: { file }, issues: parsed.issues };
+function syntaxRecord(file: string, text: string, error: JsonSyntaxError): InputRecord {
   const looksLikeNdjson = error.reason === "trailing_content" && /\n\s*$/.test(text.slice(0, error.offset));
   return { ok: false, source: { file, line: error.line }, issues: [syntaxIssue(error, error.line, looksLikeNdjson ? NDJSON_HINT : "")] };
 }
 
+function documentRecord(file: string, text: string): InputRecord {
+  const parsed = parseJson(text);
+  if (!parsed.ok) return syntaxRecord(file, text, parsed.error);
+  if (parsed.notices.length > 0) return { ok: false, source: { file }, issues: parsed.notices.map((notice) => noticeIssue(notice)) };
+  return { ok: true, source: { file }, value: parsed.value };
+}
+
 function* documentRecords(file: string, text: string): Generator<InputRecord> {
-  const read = documentRecord(file, text);
-  if (read.ok && Array.isArray(read.value)) {
-    for (const [index, value] of read.value.entries()) yield { ok: true, source: { file, record: index + 1 }, value };
+  const parsed = parseJson(text);
+  if (!parsed.ok) {
+    yield syntaxRecord(file, text, parsed.error);
     return;
   }
-  yield read;
+  if (!Array.isArray(parsed.value)) {
+    yield parsed.notices.length > 0 ? { ok: false, source: { file }, issues: parsed.notices.map((notice) => noticeIssue(notice)) } : { ok: true, source: { file }, value: parsed.value };
+    return;
+  }
+  // Notices inside an element belong to that record, located within it.
+  const byRecord = new Map<number, ValidationIssue[]>();
+  for (const notice of parsed.notices) {
+    const [index, ...rest] = notice.path;
+    const issues = byRecord.get(index as number) ?? [];
+    issues.push(noticeIssue(notice, rest));
+    byRecord.set(index as number, issues);
+  }
+  for (const [index, value] of parsed.value.entries()) {
+    const issues = byRecord.get(index);
+    const source = { file, record: index + 1 };
+    yield issues === undefined ? { ok: true, source, value } : { ok: false, source, issues };
+  }
 }
 
 function lineRecord(file: string, input: InputLine): InputRecord {
   const source = { file, line: input.line };
   if (input.invalidByte !== undefined) return { ok: false, source, issues: [utf8Issue(input)] };
   const parsed = parseJson(input.text, input.line - 1);
-  return parsed.ok ? { ok: true, source, value: parsed.value } : { ok: false, source, issues: parsed.issues };
+  if (!parsed.ok) return { ok: false, source, issues: parsed.issues };
+  if (parsed.notices.length > 0) return { ok: false, source, issues: parsed.notices.map((notice) => noticeIssue(notice)) };
+  return { ok: true, source, value: parsed.value };
 }
 
 /**

@@ -8,7 +8,7 @@ import { buildActionPlan, compareIndicatorCycles, compileInstrument, recoveryInd
 import { buildSearchIndex, searchServices } from "@selfmanage/signposting";
 import { stringOption, type Command, type OptionValues } from "../command";
 import { builtInFrameworkNamedIn } from "../kinds";
-import { checkOutputFile, colourer, UsageError, writeLine, writeOutputFile, type CliIo, type WriteOutputOptions } from "../io";
+import { checkOutputFile, colourer, printable, UsageError, writeLine, writeOutputFile, type CliIo, type WriteOutputOptions } from "../io";
 import { sampleDataFolder } from "../paths";
 import { readDocument, readRecords } from "../records";
 import { formatReportedIssue, type ReportedIssue } from "../reported-issue";
@@ -117,13 +117,13 @@ async function run(_positionals: string[], values: OptionValues, io: CliIo): Pro
       ["responses.ndjson"],
       dataIo,
       async (source, score) => {
-        const band = score.band === undefined ? "no band" : localise(score.band.label);
+        const band = score.band === undefined ? "no band" : printable(localise(score.band.label));
         bands.set(band, (bands.get(band) ?? 0) + 1);
         if (examples.length < 3) examples.push(scoreTextLine(source, score));
       },
       async () => undefined,
     );
-    await say(`  ${localise(instrument.value.title)}`);
+    await say(`  ${printable(localise(instrument.value.title))}`);
     for (const example of examples) await say(`  ${example}`);
     await say(`  ${summariseScores(tally)}`);
     await say(`  By band: ${[...bands.entries()].map(([band, count]) => `${band} ${count}`).join(", ")}`);
@@ -146,7 +146,7 @@ async function run(_positionals: string[], values: OptionValues, io: CliIo): Pro
   const assessment = assessmentRead.ok && framework !== undefined ? validateAssessment(assessmentRead.value, framework) : undefined;
   if (assessment?.ok === true && framework !== undefined) {
     const score = scoreAssessment(assessment.value, framework);
-    await say(`  ${localise(framework.title)}: overall ${score.overall.score === null ? "not scored" : `${score.overall.score.toFixed(1)}/100`} (${score.weighting} weighting: lived experience counts at least as much as practitioners).`);
+    await say(`  ${printable(localise(framework.title))}: overall ${score.overall.score === null ? "not scored" : `${score.overall.score.toFixed(1)}/100`} (${score.weighting} weighting: lived experience counts at least as much as practitioners).`);
     for (const perspective of score.perspectives) {
       const overall = score.overall.byPerspective[perspective.perspective]?.score;
       const shown = perspective.suppressed ? "suppressed (too few respondents to report)" : overall === undefined || overall === null ? "no score" : `${overall.toFixed(1)}/100`;

@@ -1,7 +1,7 @@
 import { exportOpenReferralUk, importAlissServices, importOpenReferralUk, type ImportReport } from "@selfmanage/signposting";
 import { prefixIssues } from "@selfmanage/core";
 import { stringOption, type Command, type OptionValues } from "../command";
-import { checkOutputFile, colourer, UsageError, writeLine, writeOutputFile, type CliIo, type WriteOutputOptions } from "../io";
+import { checkOutputFile, colourer, toJson, UsageError, writeLine, writeOutputFile, type CliIo, type WriteOutputOptions } from "../io";
 import { readDocument } from "../records";
 import { formatReportedIssue, locateIssues } from "../reported-issue";
 import { didYouMean } from "../suggest";
@@ -41,7 +41,7 @@ async function runImport([format, file]: string[], values: OptionValues, io: Cli
     return 1;
   }
   const report = importer(read.value);
-  await emit(JSON.stringify(report.directory, null, values.compact === true ? undefined : 2), file as string, values, io);
+  await emit(toJson(report.directory, values.compact === true ? undefined : 2), file as string, values, io);
   for (const problem of report.problems) {
     for (const located of locateIssues(read.source, prefixIssues(problem.issues, problem.path))) await writeLine(io.stderr, formatReportedIssue(located, paint));
   }
@@ -58,7 +58,7 @@ async function runExport([format, file]: string[], values: OptionValues, io: Cli
   await checkOut(file as string, values, io);
   const directory = await loadDirectory(file as string, io);
   if (directory === undefined) return 1;
-  await emit(JSON.stringify(exportOpenReferralUk(directory), null, values.compact === true ? undefined : 2), file as string, values, io);
+  await emit(toJson(exportOpenReferralUk(directory), values.compact === true ? undefined : 2), file as string, values, io);
   return 0;
 }
 

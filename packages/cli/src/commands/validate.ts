@@ -1,5 +1,5 @@
 import { choiceOption, stringOption, type Command, type OptionValues } from "../command";
-import { colourer, writeLine, type CliIo } from "../io";
+import { colourer, toJson, writeLine, type CliIo } from "../io";
 import { findKind, kinds, type KindOptions } from "../kinds";
 import { startProgress } from "../progress";
 import { checkInputsReadable, readRecords } from "../records";
@@ -105,7 +105,7 @@ async function run(positionals: string[], values: OptionValues, io: CliIo): Prom
   const format = choiceOption(values, "format", ["text", "json"] as const, "text");
   const paint = colourer(io.stdout, io.env);
   const counts = await checkFiles(kindName, files, kindOptions(values), io, (located) =>
-    writeLine(io.stdout, format === "json" ? JSON.stringify(located) : formatReportedIssue(located, paint)),
+    writeLine(io.stdout, format === "json" ? toJson(located) : formatReportedIssue(located, paint)),
   );
   if (values.quiet !== true) {
     const summary = summariseCounts(counts, files.length);
