@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { findPersonalIdentifiers, type PersonalIdentifierKind } from "./personal-identifiers";
 
 /**
  * An identifier: 1 to 128 characters, no leading or trailing white space, no control characters.
@@ -28,33 +29,41 @@ export const Identifier = z
  */
 export type Identifier = z.infer<typeof Identifier>;
 
+const NOT_PSEUDONYMOUS: Readonly<Record<PersonalIdentifierKind, string>> = {
+  "nhs-number": "A person reference must be pseudonymous: this one contains what looks like an NHS number, which identifies the person.",
+  "chi-number": "A person reference must be pseudonymous: this one contains what looks like a CHI number, which identifies the person.",
+  "email-address": "A person reference must be pseudonymous: this one contains what looks like an email address, which identifies the person.",
+  "phone-number": "A person reference must be pseudonymous: this one contains what looks like a phone number, which identifies the person.",
+  postcode: "A person reference must be pseudonymous: this one contains what looks like a postcode, which helps identify the person.",
+};
+
 /**
  * A pseudonymous reference to a person: an identifier that means nothing outside the
- * system that issued it. Never a name, an NHS/CHI number or an email address.
+ * system that issued it. Never a name, an NHS/CHI number, an email address, a phone number
+ * or a postcode.
  *
  * @remarks
- * Values that look like an email address or a 10-digit NHS or CHI number are rejected,
- * because those identify a person directly.
+ * References are checked with {@link findPersonalIdentifiers}: NHS and CHI numbers however
+ * they are written (spaced, dashed, prefixed `NHS`/`CHI`/`person-`, full-width or other
+ * digits; check digit and date checked), email addresses plain or obfuscated, UK phone
+ * numbers and postcodes are rejected with the code `not_pseudonymous`. A pattern cannot
+ * know a name or a local record number: issue references from a pseudonymisation step
+ * (a random or keyed-hash id) rather than relying on this check.
  *
  * @example
  * ```ts
  * PersonReference.parse("person-7f3a9c"); // ok
- * PersonReference.safeParse("943 476 5919").success; // false: looks like an NHS number
+ * PersonReference.safeParse("943 476 5919").success; // false: an NHS number
+ * PersonReference.safeParse("NHS９４３４７６５９１９").success; // false: full-width digits
  * ```
  */
-export const PersonReference = Identifier.refine((value) => !/@/.test(value), {
-  message: "A person reference must be pseudonymous: an email address identifies the person.",
-  params: { code: "not_pseudonymous" },
-})
-  .refine((value) => !/^\s*\d{3}[\s-]?\d{3}[\s-]?\d{4}\s*$/.test(value), {
-    message: "A person reference must be pseudonymous: a 10-digit NHS or CHI number identifies the person.",
-    params: { code: "not_pseudonymous" },
-  })
-  .meta({
-    id: "PersonReference",
-    title: "Pseudonymous person reference",
-    description: "A pseudonymous identifier for a person. Never a name, email address, NHS number or CHI number.",
-  });
+export const PersonReference = Identifier.superRefine((value, context) => {
+  for (const kind of findPersonalIdentifiers(value)) context.addIssue({ code: "custom", message: NOT_PSEUDONYMOUS[kind], params: { code: "not_pseudonymous" } });
+}).meta({
+  id: "PersonReference",
+  title: "Pseudonymous person reference",
+  description: "A pseudonymous identifier for a person. Never a name, email address, NHS number or CHI number.",
+});
 
 /**
  * A pseudonymous reference to a person (see {@link PersonReference}).
