@@ -29,13 +29,20 @@ export const Identifier = z
  */
 export type Identifier = z.infer<typeof Identifier>;
 
-const NOT_PSEUDONYMOUS: Readonly<Record<PersonalIdentifierKind, string>> = {
-  "nhs-number": "A person reference must be pseudonymous: this one contains what looks like an NHS number, which identifies the person.",
-  "chi-number": "A person reference must be pseudonymous: this one contains what looks like a CHI number, which identifies the person.",
-  "email-address": "A person reference must be pseudonymous: this one contains what looks like an email address, which identifies the person.",
-  "phone-number": "A person reference must be pseudonymous: this one contains what looks like a phone number, which identifies the person.",
-  postcode: "A person reference must be pseudonymous: this one contains what looks like a postcode, which helps identify the person.",
+const KIND_NAMES: Readonly<Record<PersonalIdentifierKind, string>> = {
+  "nhs-number": "an NHS number",
+  "chi-number": "a CHI number",
+  "email-address": "an email address",
+  "phone-number": "a phone number",
+  postcode: "a postcode",
 };
+
+/** One message for everything found: "... what looks like an email address and a phone number, ...". */
+function notPseudonymousMessage(kinds: readonly PersonalIdentifierKind[]): string {
+  const names = kinds.map((kind) => KIND_NAMES[kind]);
+  const listed = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+  return `A person reference must be pseudonymous: this one contains what looks like ${listed}, which can identify the person.`;
+}
 
 /**
  * A pseudonymous reference to a person: an identifier that means nothing outside the
@@ -58,7 +65,8 @@ const NOT_PSEUDONYMOUS: Readonly<Record<PersonalIdentifierKind, string>> = {
  * ```
  */
 export const PersonReference = Identifier.superRefine((value, context) => {
-  for (const kind of findPersonalIdentifiers(value)) context.addIssue({ code: "custom", message: NOT_PSEUDONYMOUS[kind], params: { code: "not_pseudonymous" } });
+  const kinds = findPersonalIdentifiers(value);
+  if (kinds.length > 0) context.addIssue({ code: "custom", message: notPseudonymousMessage(kinds), params: { code: "not_pseudonymous" } });
 }).meta({
   id: "PersonReference",
   title: "Pseudonymous person reference",

@@ -22,7 +22,9 @@ function checkDigit(nine: string): number | undefined {
 }
 
 const nineDigits = fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 9, maxLength: 9 }).map((digits) => digits.join(""));
-const validNhsNumber = nineDigits.filter((nine) => checkDigit(nine) !== undefined).map((nine) => `${nine}${checkDigit(nine)}`);
+/** NHS numbers are issued from 320000000 upwards (below is the CHI block): 3, 4, 6, 7 and 9 hundred millions. */
+const nhsNineDigits = fc.tuple(fc.constantFrom("32", "39", "4", "6", "7", "9"), nineDigits).map(([start, rest]) => `${start}${rest}`.slice(0, 9));
+const validNhsNumber = nhsNineDigits.filter((nine) => checkDigit(nine) !== undefined).map((nine) => `${nine}${checkDigit(nine)}`);
 const validChiNumber = fc
   .record({ date: fc.date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2099, 11, 31)), noInvalidDate: true }), serial: fc.integer({ min: 0, max: 999 }) })
   .map(({ date, serial }) => `${String(date.getUTCDate()).padStart(2, "0")}${String(date.getUTCMonth() + 1).padStart(2, "0")}${String(date.getUTCFullYear() % 100).padStart(2, "0")}${String(serial).padStart(3, "0")}`)
@@ -137,7 +139,7 @@ describe("PersonReference", () => {
   });
 
   it("keeps pseudonymous references, and numbers that are neither NHS nor CHI numbers", () => {
-    for (const value of ["person-7f3a9c", "p-1", "respondent-042", "4f1c2b9e-8d3a-4e5f-9a7b-1c2d3e4f5a6b", "ref-9434765918", "case 2026-03-01", "goal-walk-to-the-park", "PERSON-DEMO-4821", "person-d", "EH1", "member 12345"]) {
+    for (const value of ["person-7f3a9c", "SENTINEL-Jane-Doe-0123456789", "0131 496 000", "p-1", "respondent-042", "4f1c2b9e-8d3a-4e5f-9a7b-1c2d3e4f5a6b", "ref-9434765918", "case 2026-03-01", "goal-walk-to-the-park", "PERSON-DEMO-4821", "person-d", "EH1", "member 12345"]) {
       expect(findPersonalIdentifiers(value), value).toEqual([]);
       expect(PersonReference.safeParse(value).success, value).toBe(true);
     }
@@ -229,5 +231,16 @@ describe("normaliseForIdentifiers", () => {
     expect(normaliseForIdentifiers("\u096f\u200b\u0966")).toBe("90");
     expect(normaliseForIdentifiers("\ud835\udfd7")).toBe("9");
     expect(normaliseForIdentifiers("a\u00adb")).toBe("ab");
+  });
+});
+
+describe("the not_pseudonymous issue", () => {
+  it("is one issue per reference, naming everything that was found", () => {
+    const result = safeParseResult(PersonReference, "jane@example.org 07700 900123");
+    expect(result.ok ? [] : result.issues).toEqual([
+      { path: [], code: "not_pseudonymous", message: "A person reference must be pseudonymous: this one contains what looks like an email address and a phone number, which can identify the person." },
+    ]);
+    const three = safeParseResult(PersonReference, "jane@example.org 07700 900123 EH1 1AA");
+    expect(three.ok ? "" : three.issues[0]?.message).toContain("an email address, a phone number and a postcode");
   });
 });

@@ -138,21 +138,25 @@ function isAsciiDigit(text: string, index: number): boolean {
   return code >= 48 && code <= 57;
 }
 
+/** UK numbers are a trunk 0 and ten digits; freephone 0800 and 0500 numbers may have nine. */
+const UK_NATIONAL_NUMBER = /^0(?:[1235789]\d{9}|[58]00\d{6})$/;
+
 function isUkPhoneNumber(digits: string, international: boolean): boolean {
   let national = digits;
   if (international && digits.startsWith("44")) national = digits.slice(2);
   else if (digits.startsWith("0044")) national = digits.slice(4);
-  else return /^0[1235789]\d{8,9}$/.test(digits);
+  else return UK_NATIONAL_NUMBER.test(digits);
   // "+44 (0)131 ..." keeps the trunk zero in brackets; the number is the same without it.
   if (national.startsWith("0")) national = national.slice(1);
-  return /^[1235789]\d{8,9}$/.test(national);
+  return UK_NATIONAL_NUMBER.test(`0${national}`);
 }
 
 function healthNumberKind(digits: string, lengths: readonly number[], label: string | undefined): PersonalIdentifierKind | undefined {
   const grouping = lengths.join(",");
   const chiGrouping = grouping === "2,2,2,4" || grouping === "6,4";
   if (label === "CHI" || (isChiDate(digits.slice(0, 6)) && (chiGrouping || isNhsNumber(digits)))) return "chi-number";
-  if (label === "NHS" || isNhsNumber(digits)) return "nhs-number";
+  // 0000000000-3199999999 is the CHI block: a number there without a date of birth is neither.
+  if (label === "NHS" || (Number(digits.slice(0, 2)) > 31 && isNhsNumber(digits))) return "nhs-number";
   return undefined;
 }
 
@@ -202,9 +206,12 @@ function hasPostcode(upper: string): boolean {
  * (with their space, or standing alone).
  *
  * @remarks
- * Numbers are checked, not just counted: an NHS number needs a valid modulus 11 check digit,
- * a CHI number a valid date of birth and check digit, unless the text labels it (`NHS`, `CHI`)
- * or writes it in the CHI grouping (`DD MM YY NNNN`). Digits glued to other letters
+ * Numbers are checked, not just counted: an NHS number needs a valid modulus 11 check digit
+ * (numbers from 0000000000 to 3199999999 are the CHI block, so there a date is needed too), a
+ * CHI number a valid date of birth and check digit, unless the text labels it (`NHS`, `CHI`)
+ * or writes it in the CHI grouping (`DD MM YY NNNN`). Phone numbers are UK numbers of 11
+ * digits with the trunk 0 (or `+44` and ten), and 10-digit freephone numbers; the few rural
+ * numbers with 10 digits are not recognised. Digits glued to other letters
  * (`ab12345678`) are taken as part of a code, not a number, unless the letters are a label. A
  * postcode inside other text without its space (`person-eh11aa`) cannot be told from a random
  * code and is not reported. A pattern cannot know everything that
