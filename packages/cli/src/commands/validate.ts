@@ -127,12 +127,15 @@ export const validateCommand: Command = {
   usage: ["validate <kind> <file...> [--format text|json] [--quiet]"],
   get help() {
     return `Files may hold one JSON object, a JSON array of records, or NDJSON (one record per line);
-use - to read standard input. Every issue is printed with its file, line or record, and path.
-Values are never printed.
+use - to read standard input (named <stdin> in the output). Each issue says where it is:
+services.ndjson:12 is line 12 of an NDJSON file, goals.json record 3 the third record of a
+JSON array (record N counts from 1, as lines do), then the path. Values are never printed. Text that is not JSON or not UTF-8, a key given twice, a number
+out of range and data nested more than 128 levels deep are issues too (exit code 1).
 
 Options:
   --format text|json      text (default): one line per issue; json: NDJSON of
-                          { file, line?, record?, path, code, message }.
+                          { file, line?, record?, path, code, message } (line and
+                          record count from 1).
   --quiet                 Do not print the summary line.
   --framework <file|id>   coproduction-assessment: the framework to check against.
   --instrument <file|id>  instrument-response: the instrument the responses answer.
