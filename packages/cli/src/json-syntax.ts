@@ -32,8 +32,9 @@ export interface JsonSyntaxError {
 
 /**
  * Something in grammatical JSON that `JSON.parse` would hide: a key given twice in one object
- * (the last value silently wins) or a number too large or too small for a double (it becomes
- * `Infinity` or `0`). `path` is where in the value it is.
+ * (the last value silently wins), a number too large or too small for a double (it becomes
+ * `Infinity` or `0`), or a `__proto__` key (copying the object turns it into a prototype and
+ * loses it). `path` is where in the value it is.
  *
  * @example
  * ```ts
@@ -41,7 +42,7 @@ export interface JsonSyntaxError {
  * ```
  */
 export interface JsonValueNotice {
-  readonly kind: "duplicate_key" | "number_out_of_range";
+  readonly kind: "duplicate_key" | "number_out_of_range" | "reserved_key";
   readonly path: PathSegment[];
   readonly line: number;
   readonly column: number;
@@ -129,7 +130,8 @@ function outOfRange(literal: string): boolean {
 
 /**
  * Read a JSON text once, without recursion, and report the first syntax error (with
- * `too_deep` past {@link MAX_JSON_DEPTH} levels) and every repeated key and out-of-range number.
+ * `too_deep` past {@link MAX_JSON_DEPTH} levels) and every repeated key, `__proto__` key and
+ * out-of-range number.
  *
  * @remarks
  * Runs in time linear in the text and in memory proportional to the nesting depth, so
@@ -177,6 +179,7 @@ export function scanJson(text: string): JsonScan {
     const raw = text.slice(start + 1, end - 1);
     const key = raw.includes("\\") ? (JSON.parse(text.slice(start, end)) as string) : raw;
     frame.key = key;
+    if (key === "__proto__") notice("reserved_key", start);
     const keys = frame.keys;
     if (keys === undefined) frame.keys = [key];
     else if (Array.isArray(keys)) {

@@ -72,6 +72,10 @@ const NOTICE_ISSUES: Readonly<Record<JsonValueNotice["kind"], { code: string; me
     code: "number_out_of_range",
     message: "This number is out of range: it is too large or too small to be read as a number without becoming infinite or zero.",
   },
+  reserved_key: {
+    code: "reserved_key",
+    message: "This key is reserved in JavaScript, so it would be silently dropped. Remove it or give it another name.",
+  },
 };
 
 const NDJSON_HINT = " It looks like NDJSON (one JSON value per line): name the file .ndjson or .jsonl to read one record per line.";
