@@ -53,3 +53,12 @@ describe("numbers that cannot be represented", () => {
     }
   });
 });
+
+describe("inherited keys", () => {
+  it("are not the input's own, so they are not reported", () => {
+    const withPrototype = Object.create({ inherited: { __proto__: null } }) as Record<string, unknown>;
+    withPrototype.own = 1;
+    expect(findReservedKeys(withPrototype)).toEqual([]);
+    expect(findReservedKeys([1, "a", null, [{}]])).toEqual([]);
+  });
+});
