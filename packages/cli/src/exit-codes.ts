@@ -21,7 +21,7 @@ export const EXIT_CODES = {
 const DESCRIPTIONS: ReadonlyArray<readonly [number, string]> = [
   [EXIT_CODES.ok, "everything valid, or the command did what was asked"],
   [EXIT_CODES.notValid, "some records are not valid (also JSON that cannot be read); nothing written"],
-  [EXIT_CODES.cannotRun, "the command could not run: wrong arguments, an unknown kind, an input that\n        cannot be read, an output that cannot or may not be written (use --force)"],
+  [EXIT_CODES.cannotRun, "the command could not run: wrong arguments, an unknown kind, an input that\n      cannot be read, an output that cannot or may not be written (use --force)"],
   [EXIT_CODES.internalError, "an internal error, a bug: please report it"],
 ];
 
