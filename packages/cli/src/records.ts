@@ -192,7 +192,7 @@ function lineRecord(file: string, input: InputLine): InputRecord {
  * input, from the content. A file that cannot be opened or read is a usage error (exit code
  * 2). Everything else is a located issue on the record: text that is not JSON, a file with no
  * records, bytes that are not UTF-8 (with their byte offset), a key given twice, a number out
- * of range, nesting deeper than {@link MAX_JSON_DEPTH}.
+ * of range, nesting deeper than 128 levels.
  *
  * @example
  * ```ts
