@@ -1,7 +1,9 @@
 /**
- * 1. The CLI locates JSON syntax errors itself (JSON.parse positions are inconsistent and its
- *    messages quote the text). The locator only runs after JSON.parse has failed; this checks
- *    that finding the position in a large broken document costs about as much as parsing it.
+ * 1. The CLI reads JSON itself before JSON.parse: to locate syntax errors (JSON.parse positions
+ *    are inconsistent and its messages quote the text), and to report what JSON.parse hides (a
+ *    key given twice, a number out of range, a `__proto__` key, nesting past the limit). These
+ *    check what that costs: locating an error in a large broken document, and reading a large
+ *    valid one, against JSON.parse alone.
  * 2. Start-up: `selfmanage --help` from the build, spawned again and again like hyperfine does,
  *    against `node -e 0` spawned the same way in the same rounds. Commands load their modules
  *    only when used, so the help should cost little more than starting Node.
@@ -10,7 +12,7 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { runBenchmarks } from "@selfmanage/test-kit/bench";
 import { commands } from "../src/commands/index";
-import { findJsonSyntaxError } from "../src/json-syntax";
+import { findJsonSyntaxError, scanJson } from "../src/json-syntax";
 
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 const SPAWNS = 10;
@@ -45,6 +47,22 @@ runBenchmarks("@selfmanage/cli", [
     target: { maxRatio: 6 },
     check: () => {
       if (findJsonSyntaxError(broken) === undefined || findJsonSyntaxError(valid) !== undefined) throw new Error("the locator disagrees with JSON.parse");
+    },
+  },
+  {
+    name: "read a valid 1.4 MB document (scan for repeated keys, ranges and depth, then parse)",
+    baseline: { name: "JSON.parse alone (hides repeated keys, turns 1e400 into Infinity)", run: () => JSON.parse(valid) },
+    candidate: {
+      name: "scanJson + JSON.parse",
+      run: () => {
+        if (scanJson(valid).error === undefined) JSON.parse(valid);
+      },
+    },
+    target: { maxRatio: 4 },
+    check: () => {
+      const scan = scanJson(valid);
+      if (scan.error !== undefined || scan.notices.length > 0) throw new Error("the scanner found a problem JSON.parse does not have");
+      if (JSON.stringify(JSON.parse(valid)) !== valid) throw new Error("the document does not round-trip");
     },
   },
   {

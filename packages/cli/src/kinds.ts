@@ -7,6 +7,7 @@ import * as signposting from "@selfmanage/signposting";
 import * as practice from "@selfmanage/practice";
 import { findBuiltIn, loadDefinition, type DefinitionSource } from "./definitions";
 import { UsageError, type CliIo } from "./io";
+import { didYouMean } from "./suggest";
 
 /**
  * Checks one record and returns its issues (none when it is valid).
@@ -206,6 +207,9 @@ export const kinds: readonly KindDefinition[] = [
  */
 export function findKind(name: string): KindDefinition {
   const found = kinds.find((candidate) => candidate.kind === name);
-  if (found === undefined) throw new UsageError(`Unknown kind "${name}". Kinds: ${kinds.map((candidate) => candidate.kind).join(", ")}.`);
+  if (found === undefined) {
+    const names = kinds.map((candidate) => candidate.kind);
+    throw new UsageError(`Unknown kind "${name}".${didYouMean(name, names)} Kinds: ${names.join(", ")}.`);
+  }
   return found;
 }

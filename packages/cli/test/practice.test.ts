@@ -167,7 +167,7 @@ describe("selfmanage report practice", () => {
     expect(orphan.stderr).toContain("orphans.ndjson:2: sessionId: This reflection names a session that is not in the list of sessions. (unknown_session)");
     expect(orphan.stderr).toContain("No report was written");
     const session = await run(["report", "practice", "bad-session.json", "bad.ndjson", "--out", "x.html"], { cwd: folder });
-    expect(session.stderr).toContain("bad-session.json[0]: date: ");
+    expect(session.stderr).toContain("bad-session.json record 1: date: ");
     expect(session.stderr).toContain("bad.ndjson:1: techniques[0]: This is not a technique in the taxonomy. (unknown_term)");
     expect(session.stderr).not.toContain(SENTINEL);
     const sessionsAsReflections = await run(["report", "practice", "sessions.json", "sessions.json", "--out", "x.html"], { cwd: folder });

@@ -21,8 +21,8 @@ describe("selfmanage validate", () => {
     const folder = tempFolder({ "goals.json": [goal, { ...goal, id: "goal-2", lifeArea: SENTINEL, extra: SENTINEL }] });
     const result = await run(["validate", "goal", "goals.json"], { cwd: folder });
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain("goals.json[1]: lifeArea: Must be one of");
-    expect(result.stdout).toContain("goals.json[1]: extra: ");
+    expect(result.stdout).toContain("goals.json record 2: lifeArea: Must be one of");
+    expect(result.stdout).toContain("goals.json record 2: extra: ");
     expect(result.stdout).toMatch(/Checked 2 records in 1 file: 1 valid, 1 not valid \(\d+ issues\)\./);
     expect(result.stdout).not.toContain(SENTINEL);
   });
@@ -63,7 +63,7 @@ describe("selfmanage validate", () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('Unknown kind "recipe". Kinds: goal, gas-set');
     const missing = await run(["validate", "goal", "nope.json"], { cwd: sampleData });
-    expect(missing).toEqual({ code: 2, stdout: "", stderr: "selfmanage: Cannot read nope.json: the file does not exist or cannot be opened.\n" });
+    expect(missing).toEqual({ code: 2, stdout: "", stderr: "selfmanage: Cannot read nope.json: the file does not exist.\n" });
     const short = await run(["validate", "goal"]);
     expect(short.code).toBe(2);
     expect(short.stderr).toContain("expects at least 2 arguments");
@@ -120,8 +120,8 @@ describe("selfmanage validate", () => {
 
   it("asks for a framework when the record is not even an object", async () => {
     const result = await run(["validate", "coproduction-assessment", "-"], { stdin: "[1, null]" });
-    expect(result.stdout).toContain("<stdin>[0]: framework: This assessment does not name a built-in framework.");
-    expect(result.stdout).toContain("<stdin>[1]: framework: ");
+    expect(result.stdout).toContain("<stdin> record 1: framework: This assessment does not name a built-in framework.");
+    expect(result.stdout).toContain("<stdin> record 2: framework: ");
   });
 
   it("checks frameworks and locations, with located issues for broken ones", async () => {

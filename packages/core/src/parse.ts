@@ -3,6 +3,7 @@ import * as z from "zod";
 // keep all of zod's core, locales included.
 import { $ZodAsyncError, util } from "zod/v4/core";
 import { SelfManageError } from "./errors";
+import { findReservedKeys } from "./reserved-keys";
 import { fail, formatIssue, ok, type PathSegment, type Result, type ValidationIssue } from "./result";
 
 type ZodIssue = z.core.$ZodIssue;
@@ -106,7 +107,10 @@ function convert(issue: AnyIssue, base: PathSegment[], input: unknown): Validati
     case "invalid_type": {
       const at = valueAt(input, path);
       if (!at.found || at.value === undefined) return [{ path, code: "required", message: "This field is required." }];
-      const expected = TYPE_NAMES[found.expected] ?? `a value of type ${found.expected}`;
+      if (typeof at.value === "number" && !Number.isFinite(at.value)) {
+        return [{ path, code: "number_out_of_range", message: "This number is out of range: it is infinite or not a number." }];
+      }
+      const expected = Object.hasOwn(TYPE_NAMES, found.expected) ? TYPE_NAMES[found.expected] : `a value of type ${found.expected}`;
       return [{ path, code: "invalid_type", message: `Expected ${expected}, but found ${describeType(at.value)}.` }];
     }
     case "too_small":
@@ -114,7 +118,7 @@ function convert(issue: AnyIssue, base: PathSegment[], input: unknown): Validati
     case "too_big":
       return [{ path, code: "too_big", message: sizeLimitMessage(found.origin, found.maximum, found.inclusive ?? true, false) }];
     case "invalid_format":
-      return [{ path, code: "invalid_format", message: FORMAT_MESSAGES[found.format] ?? `Must be in ${found.format} form.` }];
+      return [{ path, code: "invalid_format", message: (Object.hasOwn(FORMAT_MESSAGES, found.format) ? FORMAT_MESSAGES[found.format] : undefined) ?? `Must be in ${found.format} form.` }];
     case "not_multiple_of":
       return [
         {
@@ -204,9 +208,24 @@ function compiledSchema(schema: z.core.$ZodType): z.core.$ZodType {
   return compiled;
 }
 
+const RESERVED_KEY_MESSAGE = "This key is reserved in JavaScript, so it would be silently dropped. Remove it or give it another name.";
+
+const samePath = (a: readonly PathSegment[], b: readonly PathSegment[]): boolean => a.length === b.length && a.every((segment, index) => segment === b[index]);
+
+/** Issues for `__proto__` keys that zod drops without a word (it reports them only in strict objects). */
+function reservedKeyIssues(input: unknown, reported: readonly ValidationIssue[]): ValidationIssue[] {
+  return findReservedKeys(input)
+    .filter((path) => !reported.some((found) => samePath(found.path, path)))
+    .map((path) => ({ path, code: "reserved_key", message: RESERVED_KEY_MESSAGE }));
+}
+
 /**
  * Parse unknown input with a zod schema and return a {@link Result} with plain-English issues.
  * It never throws: even a refinement that throws becomes an issue.
+ *
+ * @remarks
+ * A `__proto__` key anywhere in the input (as `JSON.parse` can produce) is reported as
+ * `reserved_key`: zod would otherwise drop it from records and localised text silently.
  *
  * @example
  * ```ts
@@ -223,8 +242,10 @@ export function safeParseResult<S extends z.core.$ZodType>(schema: S, input: unk
     const context = { async: false } as const;
     const result = compiledSchema(schema)._zod.run({ value: input, issues: [] }, context);
     if (result instanceof Promise) throw new $ZodAsyncError();
-    if (result.issues.length === 0) return ok(result.value as z.output<S>);
-    return fail(result.issues.flatMap((found) => convert(found.code === "custom" ? util.finalizeIssue(found, context, z.config()) : found, [], input)));
+    const issues = result.issues.length === 0 ? [] : result.issues.flatMap((found) => convert(found.code === "custom" ? util.finalizeIssue(found, context, z.config()) : found, [], input));
+    const reserved = reservedKeyIssues(input, issues);
+    if (issues.length === 0 && reserved.length === 0) return ok(result.value as z.output<S>);
+    return fail([...issues, ...reserved]);
   } catch {
     return fail([{ path: [], code: "unreadable", message: "This record could not be read. Check that it is plain JSON data." }]);
   }

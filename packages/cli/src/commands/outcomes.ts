@@ -1,4 +1,3 @@
-import { resolve } from "node:path";
 import { isSelfManageError, issue, type ValidationIssue } from "@selfmanage/core";
 import {
   InstrumentResponse,
@@ -18,13 +17,12 @@ import {
 import { choiceOption, listOption, numberOption, stringOption, type Command, type OptionValues } from "../command";
 import { csvRow } from "../csv";
 import { loadDefinition } from "../definitions";
-import { colourer, UsageError, writeLine, type CliIo } from "../io";
+import { checkOutputFile, colourer, UsageError, writeLine, writeOutputFile, type CliIo, type WriteOutputOptions } from "../io";
 import { instrumentSource } from "../kinds";
 import { startProgress } from "../progress";
 import { readDocument, readRecords } from "../records";
 import { formatReportedIssue, locateIssues } from "../reported-issue";
 import { countLabels, formatCount, formatRate, groupName, inputSentences, outcomeSentences, rateLabels, renderOutcomesReport } from "../reports/outcomes";
-import { writeReport } from "./report";
 import { checkFilesExist } from "./validate";
 
 /** Output formats of `selfmanage outcomes`. */
@@ -165,6 +163,9 @@ async function run(files: string[], values: OptionValues, io: CliIo): Promise<nu
   const roundTo = numberOption(values, "round-to", { min: 2, max: 1000, integer: true });
   const out = stringOption(values, "out");
   await checkFilesExist(files, io);
+  const writing: WriteOutputOptions = { cwd: io.cwd, inputs: [...files, ...(stringOption(values, "rules") === undefined ? [] : [stringOption(values, "rules") as string])], force: values.force === true };
+  // Refuse a bad --out before reading millions of responses, not after.
+  if (out !== undefined) await checkOutputFile(out, writing);
   const { rules, instruments } = await loadOutcomeSetup(values, io);
   const tracker = createOutcomeTracker(rules, { period, minimumCount, sortedByEpisode: values.sorted === true, ...(roundTo === undefined ? {} : { roundTo }) });
   const paint = colourer(io.stderr, io.env);
@@ -218,8 +219,7 @@ async function run(files: string[], values: OptionValues, io: CliIo): Promise<nu
     if (values.quiet !== true) for (const sentence of [...outcomeSentences(summary.overall), ...inputSentences(summary, invalid)]) await writeLine(io.stdout, sentence);
   }
   if (out !== undefined) {
-    const path = resolve(io.cwd, out);
-    await writeReport(path, renderOutcomesReport({ summary, rules, invalid, generatedAt: new Date().toISOString().replace(/\.\d{3}Z$/, "Z") }));
+    const path = await writeOutputFile(out, renderOutcomesReport({ summary, rules, invalid, generatedAt: new Date().toISOString().replace(/\.\d{3}Z$/, "Z") }), writing);
     if (values.quiet !== true) await writeLine(io.stderr, `Wrote ${path}.`);
   }
   return invalid === 0 ? 0 : 1;
@@ -229,7 +229,7 @@ async function run(files: string[], values: OptionValues, io: CliIo): Promise<nu
 export const outcomesCommand: Command = {
   name: "outcomes",
   summary: "Judge episodes of care from paired first and last scores, and summarise them by service and period.",
-  usage: ["outcomes <responses...> --episode-key <field> [--measures phq-9,gad-7] [--rules <file>] [--service-key <field>] [--period none|month|quarter|year|financial-year] [--minimum-count <n>] [--round-to <n>] [--sorted] [--format table|json|csv] [--out <report.html>]"],
+  usage: ["outcomes <responses...> --episode-key <field> [--measures phq-9,gad-7] [--rules <file>] [--service-key <field>] [--period none|month|quarter|year|financial-year] [--minimum-count <n>] [--round-to <n>] [--sorted] [--format table|json|csv] [--out <report.html> [--force]]"],
   help: `Each response is validated and scored against its instrument; for every episode the first
 and last scored responses of each measure are compared. Recovery, reliable improvement,
 reliable deterioration, no reliable change, reliable recovery and not reliably recovered are
@@ -256,7 +256,9 @@ Options:
   --sorted                     The input is sorted by episode key: memory stays constant.
   --format table|json|csv      table (default) with summary sentences; json the summary;
                                csv one row per group.
-  --out <report.html>          Also write a self-contained HTML report.
+  --out <report.html>          Also write a self-contained HTML report. An existing file is
+                               not replaced, nor any input, nor a symbolic link.
+  --force                      Replace an existing file (a link is replaced, not followed).
   --quiet                      No summary sentences or messages.
 
 Example:
@@ -272,6 +274,7 @@ Example:
     sorted: { type: "boolean" },
     format: { type: "string" },
     out: { type: "string", short: "o" },
+    force: { type: "boolean" },
     quiet: { type: "boolean", short: "q" },
   },
   positionals: [1, Infinity],

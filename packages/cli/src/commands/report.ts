@@ -1,16 +1,15 @@
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
 import type { Result } from "@selfmanage/core";
 import { recoveryIndicatorSet } from "@selfmanage/recovery";
 import { PeriodLength, reflectivePracticeTaxonomy, summarisePractice, validatePracticeRecords, validateReflection, validateSession } from "@selfmanage/practice";
 import { numberOption, stringOption, type Command, type OptionValues } from "../command";
 import { loadDefinition } from "../definitions";
-import { colourer, UsageError, writeLine, type CliIo } from "../io";
+import { checkOutputFile, colourer, UsageError, writeLine, writeOutputFile, type CliIo, type WriteOutputOptions } from "../io";
 import { frameworkSource, indicatorSetSource, taxonomySource } from "../kinds";
 import { readRecords, type InputRecord } from "../records";
 import { formatReportedIssue, locateIssues, type ReportedIssue } from "../reported-issue";
 import { coproductionReportFrom, goalsReportFrom, indicatorReportFrom, type ReportBuild } from "../reports/build";
 import { countSuppressed, renderPracticeReport } from "../reports/practice";
+import { didYouMean } from "../suggest";
 import { checkFilesExist } from "./validate";
 
 /**
@@ -187,16 +186,31 @@ export const reportKinds: Readonly<Record<string, (files: readonly string[], opt
 };
 
 /**
- * Write a report file, creating its folder.
+ * Write a report file safely (see {@link writeOutputFile}): never over an input, a link or,
+ * without `force`, an existing file. Returns the absolute path written.
  *
  * @example
  * ```ts
- * await writeReport("reports/goals.html", "<!DOCTYPE html>...");
+ * await writeReport("reports/goals.html", "<!DOCTYPE html>...", { cwd: process.cwd(), inputs: ["goals.json"] });
  * ```
  */
-export async function writeReport(path: string, html: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, html, "utf8");
+export async function writeReport(path: string, html: string, options: WriteOutputOptions): Promise<string> {
+  return writeOutputFile(path, html, options);
+}
+
+/**
+ * The builder of a report kind, or a usage error naming the kinds (and the closest one).
+ *
+ * @example
+ * ```ts
+ * findReportKind("goals"); // buildGoalsReport
+ * ```
+ */
+export function findReportKind(kind: string): (typeof reportKinds)[string] {
+  const build = Object.hasOwn(reportKinds, kind) ? reportKinds[kind] : undefined;
+  if (build !== undefined) return build;
+  const names = Object.keys(reportKinds);
+  throw new UsageError(`Unknown report kind "${kind}".${didYouMean(kind, names)} Kinds: ${names.join(", ")}.`);
 }
 
 /**
@@ -230,11 +244,17 @@ export function reportOptions(values: OptionValues, now: Date = new Date()): Rep
   };
 }
 
+/** The definition files named by options, which are inputs too. */
+function definitionFiles(values: OptionValues): string[] {
+  return ["framework", "indicator-set", "taxonomy"].flatMap((name) => stringOption(values, name) ?? []);
+}
+
 async function run([kind, ...files]: string[], values: OptionValues, io: CliIo): Promise<number> {
-  const build = reportKinds[kind as string];
-  if (build === undefined) throw new UsageError(`Unknown report kind "${kind}". Kinds: ${Object.keys(reportKinds).join(", ")}.`);
+  const build = findReportKind(kind as string);
   await checkFilesExist(files, io);
-  const out = resolve(io.cwd, stringOption(values, "out") ?? `${kind}-report.html`);
+  const target = stringOption(values, "out") ?? `${kind}-report.html`;
+  const writing: WriteOutputOptions = { cwd: io.cwd, inputs: [...files, ...definitionFiles(values)], force: values.force === true, option: "--out" };
+  await checkOutputFile(target, writing);
   const built = await build(files, reportOptions(values), io);
   if (!built.ok) {
     const paint = colourer(io.stderr, io.env);
@@ -242,7 +262,7 @@ async function run([kind, ...files]: string[], values: OptionValues, io: CliIo):
     await writeLine(io.stderr, "No report was written: fix the issues above first.");
     return 1;
   }
-  await writeReport(out, built.html);
+  const out = await writeReport(target, built.html, writing);
   if (values.quiet !== true) await writeLine(io.stdout, `Wrote ${out} (${built.summary}).`);
   return 0;
 }
@@ -269,7 +289,9 @@ Kinds:
                 followed through; small counts are withheld, free text never shown.
 
 Options:
-  --out <file.html>             Where to write (default: <kind>-report.html).
+  --out <file.html>             Where to write (default: <kind>-report.html). An existing
+                                file is not replaced, nor any input, nor a symbolic link.
+  --force                       Replace an existing file (a link is replaced, not followed).
   --framework <file|id>         coproduction: the framework (default: the built-in one named).
   --minimum-respondents <n>     coproduction: smallest perspective reported (default 5);
                                 practice: fewest reflections a count may stand for (default 5).
@@ -292,6 +314,7 @@ Example:
     period: { type: "string" },
     "first-month": { type: "string" },
     quiet: { type: "boolean", short: "q" },
+    force: { type: "boolean" },
   },
   positionals: [2, 3],
   run,

@@ -3,7 +3,7 @@ import { compileInstrument, type CompiledInstrument, type InstrumentDefinition, 
 import { choiceOption, stringOption, type Command, type OptionValues } from "../command";
 import { csvRow } from "../csv";
 import { loadDefinition } from "../definitions";
-import { colourer, UsageError, writeLine, type CliIo } from "../io";
+import { colourer, printable, toJson, UsageError, writeLine, type CliIo } from "../io";
 import { instrumentSource } from "../kinds";
 import { startProgress } from "../progress";
 import { describeSource, readRecords, type RecordSource } from "../records";
@@ -88,11 +88,11 @@ export function scoreCsvRow(instrument: InstrumentDefinition, source: RecordSour
 export function scoreTextLine(source: RecordSource, score: InstrumentScore): string {
   const parts = [
     describeSource(source),
-    score.responseId ?? "(no id)",
+    printable(score.responseId ?? "(no id)"),
     score.status === "scored" ? `total ${formatNumber(score.total)}` : "not scored (too many answers missing)",
   ];
   if (score.metric !== undefined) parts.push(`metric ${formatNumber(score.metric)}`);
-  if (score.band !== undefined) parts.push(`band "${localise(score.band.label)}"`);
+  if (score.band !== undefined) parts.push(`band "${printable(localise(score.band.label))}"`);
   parts.push(`answered ${score.answered} of ${score.answered + score.missing + score.excluded}`);
   if (score.alerts.length > 0) parts.push(`${score.alerts.length} alert${score.alerts.length === 1 ? "" : "s"} for a practitioner`);
   return parts.join("  ");
@@ -158,8 +158,8 @@ export async function scoreFiles(
 const lineWriters: Record<(typeof scoreFormats)[number], (instrument: InstrumentDefinition, source: RecordSource, score: InstrumentScore) => string> = {
   text: (_instrument, source, score) => scoreTextLine(source, score),
   csv: scoreCsvRow,
-  ndjson: (_instrument, source, score) => JSON.stringify({ source, ...score }),
-  json: (_instrument, source, score) => JSON.stringify({ source, ...score }),
+  ndjson: (_instrument, source, score) => toJson({ source, ...score }),
+  json: (_instrument, source, score) => toJson({ source, ...score }),
 };
 
 /**
