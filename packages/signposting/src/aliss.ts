@@ -2,7 +2,8 @@ import { issue, prefixIssues, type PathSegment, type ValidationIssue } from "@se
 import { gssAreaKind } from "./areas";
 import { signpostingCodes } from "./codes";
 import { validateLocation, validateOrganisation, validateService, type Location, type Organisation, type Service } from "./directory";
-import type { ImportNotice, ImportProblem, ImportReport } from "./import-report";
+import type { ImportProblem, ImportReport } from "./import-report";
+import { createNoticeCollector, noticeMessages } from "./notices";
 import { isObject, keyOf, list, newMapping, put, read, readText, translate, unconsumed, type Json, type Mapping } from "./mapping";
 import { normalisePostcode } from "./postcode";
 
@@ -54,7 +55,7 @@ function readAlissLocation(mapping: Mapping, raw: Json, path: PathSegment[], pos
     mapping.sources.push([at, [...path, "formatted_address"]]);
     location.address = address;
   }
-  if (location.address !== undefined && typeof formatted === "string") mapping.consumed.add(keyOf([...path, "formatted_address"]));
+  if (location.address !== undefined && typeof formatted === "string") mapping.consumed?.add(keyOf([...path, "formatted_address"]));
   return location;
 }
 
@@ -84,7 +85,7 @@ function readAlissLocation(mapping: Mapping, raw: Json, path: PathSegment[], pos
  */
 export function importAlissServices(envelope: unknown): ImportReport {
   const problems: ImportProblem[] = [];
-  const notices: ImportNotice[] = [];
+  const notices = createNoticeCollector();
   let records: Array<{ record: unknown; path: PathSegment[] }>;
   if (Array.isArray(envelope)) records = envelope.map((record, index) => ({ record, path: [index] }));
   else if (isObject(envelope) && Array.isArray(envelope.data)) records = envelope.data.map((record, index) => ({ record, path: ["data", index] }));
@@ -94,7 +95,8 @@ export function importAlissServices(envelope: unknown): ImportReport {
       directory: { organisations: [], locations: [], services: [] },
       imported: 0,
       problems: [{ record: 0, path: [], issues: [issue([], "not_a_feed", "Expected an ALISS services envelope with data, a list of services, or one service.")] }],
-      notices,
+      notices: [],
+      feed: { format: "record", records: 0 },
     };
   }
   const organisations = new Map<string, Organisation>();
@@ -159,12 +161,12 @@ export function importAlissServices(envelope: unknown): ImportReport {
       const path: PathSegment[] = ["accessibility_features", index];
       const slug = isObject(entry) ? slugOf(mapping, entry, path) : entry;
       if (isObject(entry)) read(mapping, entry, "name", path);
-      else mapping.consumed.add(keyOf(path));
+      else mapping.consumed?.add(keyOf(path));
       const feature = typeof slug === "string" ? (signpostingCodes.alissAccessibility as Record<string, string>)[slug] : undefined;
       if (feature !== undefined) {
         if (!features.includes(feature)) features.push(feature);
       } else {
-        notices.push({ record, path: [...recordPath, ...path], code: "unknown_feature", message: "This accessibility feature has no match in the package's feature list, so it was not kept." });
+        notices.add("unknown_feature", path, "This accessibility feature has no match in the package's feature list, so it was not kept.", record);
       }
     }
     if (raw.accessibility_features !== undefined && !Array.isArray(raw.accessibility_features)) mapping.direct.push(issue(["accessibility_features"], "invalid_type", "Expected a list."));
@@ -216,13 +218,14 @@ export function importAlissServices(envelope: unknown): ImportReport {
     for (const location of locationValues) if (!locations.has(location.id)) locations.set(location.id, location);
     const unread: PathSegment[][] = [];
     unconsumed(mapping, raw, [], unread);
-    for (const field of unread) notices.push({ record, path: [...recordPath, ...field], code: "not_kept", message: "The model does not keep this field, so it was not imported." });
+    for (const field of unread) notices.add("not_kept", field, noticeMessages.notKept, record);
   });
 
   return {
     directory: { organisations: [...organisations.values()], locations: [...locations.values()], services: [...services.values()] },
     imported: services.size,
     problems,
-    notices,
+    notices: notices.list(),
+    feed: { format: Array.isArray(envelope) ? "list" : "record", records: records.length },
   };
 }

@@ -64,7 +64,7 @@ export function gssAreaKind(code: string): GssAreaKind | undefined {
   return GssAreaKind.options.find((kind) => GSS_PREFIX[kind] === prefix);
 }
 
-const AreaName = z.string().min(1).max(200);
+const AreaName = z.string().min(1);
 
 /**
  * Where a service is available: the whole country, a GSS area (health board, council area or ward),
@@ -106,7 +106,7 @@ export const ServiceArea = z
     }),
     z.strictObject({
       kind: z.literal("described"),
-      description: z.string().min(1).max(2000).meta({ description: "The area in words, as a source system described it." }),
+      description: z.string().min(1).meta({ description: "The area in words, as a source system described it." }),
       name: AreaName.optional(),
     }),
   ])
