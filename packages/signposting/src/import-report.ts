@@ -21,6 +21,8 @@ export type { ImportNotice } from "./notices";
 export interface ImportProblem {
   record: number | string;
   path: PathSegment[];
+  /** The line the record starts on, when the feed was read as text (a streamed import). */
+  line?: number;
   issues: ValidationIssue[];
 }
 

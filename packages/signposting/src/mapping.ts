@@ -35,6 +35,8 @@ export function isObject(value: unknown): value is Json {
  * ```
  */
 export interface Mapping {
+  /** Whether `sources` is kept: only needed to say where a problem came from, so a first pass can skip it. */
+  track: boolean;
   sources: Array<[PathSegment[], PathSegment[]]>;
   /** Absent when the caller finds unread fields another way (the ORUK importer compares the export with the source). */
   consumed?: Set<string>;
@@ -42,15 +44,16 @@ export interface Mapping {
 }
 
 /**
- * A fresh mapping for one source record; `trackReads: false` skips recording which fields were read.
+ * A fresh mapping for one source record; `trackReads: false` skips recording which fields were
+ * read, `trackSources: false` where each model field came from.
  *
  * @example
  * ```ts
  * newMapping().sources.length; // 0
  * ```
  */
-export function newMapping(trackReads = true): Mapping {
-  return trackReads ? { sources: [], consumed: new Set(), direct: [] } : { sources: [], direct: [] };
+export function newMapping(trackReads = true, trackSources = true): Mapping {
+  return trackReads ? { track: trackSources, sources: [], consumed: new Set(), direct: [] } : { track: trackSources, sources: [], direct: [] };
 }
 
 /**
@@ -130,7 +133,23 @@ export function list(mapping: Mapping, source: Json, field: string, path: readon
 export function put(mapping: Mapping, target: Json, field: string, value: unknown, modelPath: readonly PathSegment[], sourcePath: readonly PathSegment[]): void {
   if (value === undefined) return;
   target[field] = value;
-  mapping.sources.push([[...modelPath, field], [...sourcePath]]);
+  if (mapping.track) mapping.sources.push([[...modelPath, field], [...sourcePath]]);
+}
+
+/**
+ * Like {@link put}, with the source path given as its parent and field, so that nothing is
+ * allocated for it unless the mapping keeps sources.
+ *
+ * @example
+ * ```ts
+ * const target: Json = {};
+ * putAt(newMapping(), target, "name", "x", ["service"], [], "name"); // target.name === "x"
+ * ```
+ */
+export function putAt(mapping: Mapping, target: Json, field: string, value: unknown, modelPath: readonly PathSegment[], sourceParent: readonly PathSegment[], sourceField: PathSegment): void {
+  if (value === undefined) return;
+  target[field] = value;
+  if (mapping.track) mapping.sources.push([[...modelPath, field], [...sourceParent, sourceField]]);
 }
 
 /**

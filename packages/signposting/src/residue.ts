@@ -103,7 +103,12 @@ function diffRows(source: JsonValue[], exported: JsonValue[], ids: string[], pat
   source.forEach((sourceRow, position) => {
     let best = -1;
     let bestScore = 0;
-    if (isJsonObject(sourceRow)) {
+    // Rows usually come in the order the exporter writes them: a row alike in all but its id needs no search.
+    const same = exported[position];
+    if (isJsonObject(sourceRow) && !used.has(position) && same !== undefined && likeness(sourceRow, same as JsonObject) >= Object.keys(sourceRow).length - 1) {
+      best = position;
+      bestScore = 1;
+    } else if (isJsonObject(sourceRow)) {
       exported.forEach((exportedRow, index) => {
         if (used.has(index)) return;
         const score = likeness(sourceRow, exportedRow as JsonObject);
@@ -145,14 +150,15 @@ export function diffObject(source: JsonObject, exported: JsonObject, path: PathS
   const residue: OrukResidue = {};
   for (const key of Object.keys(source)) {
     const sourceValue = source[key] as JsonValue;
-    const fieldPath = [...path, key];
     if (!Object.prototype.hasOwnProperty.call(exported, key)) {
+      const fieldPath = [...path, key];
       setOwn((residue.add ??= {}), key, sourceValue);
       notes.push({ path: fieldPath, kind: "kept" });
       continue;
     }
     const exportedValue = exported[key] as JsonValue;
     if (jsonEqual(sourceValue, exportedValue)) continue;
+    const fieldPath = [...path, key];
     if (isJsonObject(sourceValue) && isJsonObject(exportedValue)) {
       const inner = diffObject(sourceValue, exportedValue, fieldPath, notes);
       if (inner !== undefined) setOwn((residue.into ??= {}), key, inner);

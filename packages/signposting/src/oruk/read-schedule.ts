@@ -1,7 +1,7 @@
 import { issue, type PathSegment } from "@selfmanage/core";
 import { gssAreaKind } from "../areas";
 import type { ExceptionReason } from "../hours";
-import { list, put, read, readText, type Json, type Mapping } from "../mapping";
+import { list, putAt, read, readText, type Json, type Mapping } from "../mapping";
 import { EXCEPTION_LABELS, GSS_URI, LOCATION_URN, WEEKDAY_CODES } from "./fields";
 
 /**
@@ -62,19 +62,19 @@ export function readHours(mapping: Mapping, raw: Json, path: PathSegment[], mode
       const exception = known ?? { date, periods: [] as Json[] };
       const position = known === undefined ? exceptions.size : [...exceptions.keys()].indexOf(date);
       if (known === undefined) {
-        mapping.sources.push([[...hoursPath, "exceptions", position], rowPath], [[...hoursPath, "exceptions", position, "date"], [...rowPath, "valid_from"]]);
+        if (mapping.track) mapping.sources.push([[...hoursPath, "exceptions", position], rowPath], [[...hoursPath, "exceptions", position, "date"], [...rowPath, "valid_from"]]);
         exceptions.set(date, exception);
       }
       if (reason !== undefined) exception.reason = reason;
       const noteText = [reason === undefined ? description : undefined, rowNotes].filter((text): text is string => text !== undefined).join("\n\n");
       if (noteText !== "") {
         exception.note = noteText;
-        mapping.sources.push([[...hoursPath, "exceptions", position, "note"], [...rowPath, rowNotes === undefined ? "description" : "notes"]]);
+        if (mapping.track) mapping.sources.push([[...hoursPath, "exceptions", position, "note"], [...rowPath, rowNotes === undefined ? "description" : "notes"]]);
       }
       if (opens !== undefined || closes !== undefined) {
         const periods = exception.periods as Json[];
         const at = [...hoursPath, "exceptions", position, "periods", periods.length];
-        mapping.sources.push([at, rowPath], [[...at, "opens"], [...rowPath, "opens_at"]], [[...at, "closes"], [...rowPath, "closes_at"]]);
+        if (mapping.track) mapping.sources.push([at, rowPath], [[...at, "opens"], [...rowPath, "opens_at"]], [[...at, "closes"], [...rowPath, "closes_at"]]);
         periods.push({ opens, closes });
       }
       continue;
@@ -90,8 +90,8 @@ export function readHours(mapping: Mapping, raw: Json, path: PathSegment[], mode
       if (validFrom !== undefined) period.validFrom = validFrom;
       if (validTo !== undefined) period.validTo = validTo;
       const at = [...hoursPath, "weekly", weekly.length];
-      mapping.sources.push([at, rowPath], [[...at, "day"], [...rowPath, "byday"]], [[...at, "opens"], [...rowPath, "opens_at"]], [[...at, "closes"], [...rowPath, "closes_at"]]);
-      mapping.sources.push([[...at, "validFrom"], [...rowPath, "valid_from"]], [[...at, "validTo"], [...rowPath, "valid_to"]]);
+      if (mapping.track) mapping.sources.push([at, rowPath], [[...at, "day"], [...rowPath, "byday"]], [[...at, "opens"], [...rowPath, "opens_at"]], [[...at, "closes"], [...rowPath, "closes_at"]]);
+      if (mapping.track) mapping.sources.push([[...at, "validFrom"], [...rowPath, "valid_from"]], [[...at, "validTo"], [...rowPath, "valid_to"]]);
       weekly.push(period);
     }
   }
@@ -99,9 +99,9 @@ export function readHours(mapping: Mapping, raw: Json, path: PathSegment[], mode
   if (exceptions.size > 0) hours.exceptions = [...exceptions.values()];
   if (notes.length > 0) {
     hours.notes = notes.join("\n\n");
-    mapping.sources.push([[...hoursPath, "notes"], [...path, "schedules"]]);
+    if (mapping.track) mapping.sources.push([[...hoursPath, "notes"], [...path, "schedules"]]);
   }
-  mapping.sources.push([hoursPath, [...path, "schedules"]]);
+  if (mapping.track) mapping.sources.push([hoursPath, [...path, "schedules"]]);
   return hours;
 }
 
@@ -120,36 +120,36 @@ export function readAreas(mapping: Mapping, raw: Json, path: PathSegment[], mode
   for (const { item, path: areaPath } of list(mapping, raw, "service_areas", path)) {
     const extentType = read(mapping, item, "extent_type", areaPath);
     const at = [...modelPath, "areas", areas.length];
-    mapping.sources.push([at, areaPath]);
+    if (mapping.track) mapping.sources.push([at, areaPath]);
     const name = readString(mapping, item, "name", areaPath);
     const extent = read(mapping, item, "extent", areaPath);
     const radius = typeof extent === "string" && extent.trim() !== "" ? Number(extent) : extent;
     if (extentType === "national") {
       const area: Json = { kind: "national" };
-      put(mapping, area, "name", name, at, [...areaPath, "name"]);
+      putAt(mapping, area, "name", name, at, areaPath, "name");
       areas.push(area);
     } else if (extentType === "gss" && typeof extent === "string" && gssAreaKind(extent) !== undefined) {
       const area: Json = { kind: gssAreaKind(extent) };
-      put(mapping, area, "code", extent, at, [...areaPath, "extent"]);
-      put(mapping, area, "name", name, at, [...areaPath, "name"]);
+      putAt(mapping, area, "code", extent, at, areaPath, "extent");
+      putAt(mapping, area, "name", name, at, areaPath, "name");
       areas.push(area);
     } else if (extentType === "radius-km" && typeof radius === "number" && Number.isFinite(radius)) {
       const area: Json = { kind: "radius" };
-      put(mapping, area, "radiusKm", radius, at, [...areaPath, "extent"]);
+      putAt(mapping, area, "radiusKm", radius, at, areaPath, "extent");
       const uri = read(mapping, item, "uri", areaPath);
-      if (typeof uri === "string" && uri.startsWith(LOCATION_URN)) put(mapping, area, "locationId", uri.slice(LOCATION_URN.length), at, [...areaPath, "uri"]);
+      if (typeof uri === "string" && uri.startsWith(LOCATION_URN)) putAt(mapping, area, "locationId", uri.slice(LOCATION_URN.length), at, areaPath, "uri");
       areas.push(area);
     } else {
       // HSDS 3.0 calls the words `description`, the ORUK profile `service_area`.
       const described = readString(mapping, item, "service_area", areaPath) ?? readString(mapping, item, "description", areaPath);
       const source = item.service_area !== undefined && item.service_area !== null && item.service_area !== "" ? "service_area" : "description";
       if (described === undefined && name === undefined) {
-        mapping.sources.pop();
+        if (mapping.track) mapping.sources.pop();
         continue;
       }
       const area: Json = { kind: "described" };
-      put(mapping, area, "description", described ?? name, at, [...areaPath, described === undefined ? "name" : source]);
-      if (described !== undefined && name !== undefined && name !== described) put(mapping, area, "name", name, at, [...areaPath, "name"]);
+      putAt(mapping, area, "description", described ?? name, at, areaPath, described === undefined ? "name" : source);
+      if (described !== undefined && name !== undefined && name !== described) putAt(mapping, area, "name", name, at, areaPath, "name");
       areas.push(area);
     }
   }

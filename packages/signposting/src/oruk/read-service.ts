@@ -1,5 +1,5 @@
 import { issue, type PathSegment } from "@selfmanage/core";
-import { isObject, list, put, read, readText, type Json, type Mapping } from "../mapping";
+import { isObject, list, put, putAt, read, readText, type Json, type Mapping } from "../mapping";
 import { taxonomies, UNSPECIFIED_TAXONOMY } from "./fields";
 import { readLocation, readOrganisation } from "./read-place";
 import { readAreas, readHours, readString } from "./read-schedule";
@@ -63,7 +63,7 @@ function readAttributes(mapping: Mapping, raw: Json, path: PathSegment[]): Attri
 function putList(mapping: Mapping, target: Json, field: string, values: Array<{ value: unknown; path: PathSegment[] }>, modelPath: PathSegment[]): void {
   if (values.length === 0) return;
   target[field] = values.map((entry) => entry.value);
-  values.forEach((entry, index) => mapping.sources.push([[...modelPath, field, index], entry.path]));
+  if (mapping.track) values.forEach((entry, index) => mapping.sources.push([[...modelPath, field, index], entry.path]));
 }
 
 /** A phone number some feeds wrap in quotation marks, without them. */
@@ -79,19 +79,19 @@ function readCost(mapping: Mapping, raw: Json, path: PathSegment[], attributes: 
   for (const { item, path: optionPath } of list(mapping, raw, "cost_options", path)) {
     const option: Json = {};
     const at = [...costPath, "options", options.length];
-    mapping.sources.push([at, optionPath]);
-    put(mapping, option, "label", readText(mapping, item, "option", optionPath), at, [...optionPath, "option"]);
-    put(mapping, option, "amount", read(mapping, item, "amount", optionPath), at, [...optionPath, "amount"]);
+    if (mapping.track) mapping.sources.push([at, optionPath]);
+    putAt(mapping, option, "label", readText(mapping, item, "option", optionPath), at, optionPath, "option");
+    putAt(mapping, option, "amount", read(mapping, item, "amount", optionPath), at, optionPath, "amount");
     // HSDS documents currency codes in lower case too ("gbp"); the model holds ISO 4217's capitals.
     const currency = readText(mapping, item, "currency", optionPath);
-    put(mapping, option, "currency", typeof currency === "string" ? currency.trim().toUpperCase() : currency, at, [...optionPath, "currency"]);
-    put(mapping, option, "amountDescription", readText(mapping, item, "amount_description", optionPath), at, [...optionPath, "amount_description"]);
-    put(mapping, option, "validFrom", readText(mapping, item, "valid_from", optionPath), at, [...optionPath, "valid_from"]);
-    put(mapping, option, "validTo", readText(mapping, item, "valid_to", optionPath), at, [...optionPath, "valid_to"]);
+    putAt(mapping, option, "currency", typeof currency === "string" ? currency.trim().toUpperCase() : currency, at, optionPath, "currency");
+    putAt(mapping, option, "amountDescription", readText(mapping, item, "amount_description", optionPath), at, optionPath, "amount_description");
+    putAt(mapping, option, "validFrom", readText(mapping, item, "valid_from", optionPath), at, optionPath, "valid_from");
+    putAt(mapping, option, "validTo", readText(mapping, item, "valid_to", optionPath), at, optionPath, "valid_to");
     options.push(option);
   }
   if (options.length > 0) cost.options = options;
-  put(mapping, cost, "description", readText(mapping, raw, "fees", path), costPath, [...path, "fees"]);
+  putAt(mapping, cost, "description", readText(mapping, raw, "fees", path), costPath, path, "fees");
   return Object.keys(cost).length > 0 ? cost : undefined;
 }
 
@@ -100,12 +100,12 @@ function readContacts(mapping: Mapping, raw: Json, path: PathSegment[], model: P
   for (const { item, path: contactPath } of list(mapping, raw, "contacts", path)) {
     const contact: Json = {};
     const at = [...model, "contacts", contacts.length];
-    mapping.sources.push([at, contactPath]);
-    put(mapping, contact, "name", readText(mapping, item, "name", contactPath), at, [...contactPath, "name"]);
-    put(mapping, contact, "title", readText(mapping, item, "title", contactPath), at, [...contactPath, "title"]);
-    put(mapping, contact, "email", readText(mapping, item, "email", contactPath), at, [...contactPath, "email"]);
+    if (mapping.track) mapping.sources.push([at, contactPath]);
+    putAt(mapping, contact, "name", readText(mapping, item, "name", contactPath), at, contactPath, "name");
+    putAt(mapping, contact, "title", readText(mapping, item, "title", contactPath), at, contactPath, "title");
+    putAt(mapping, contact, "email", readText(mapping, item, "email", contactPath), at, contactPath, "email");
     const phone = list(mapping, item, "phones", contactPath)[0];
-    if (phone !== undefined) put(mapping, contact, "phone", unquoted(readText(mapping, phone.item, "number", phone.path)), at, [...phone.path, "number"]);
+    if (phone !== undefined) putAt(mapping, contact, "phone", unquoted(readText(mapping, phone.item, "number", phone.path)), at, phone.path, "number");
     contacts.push(contact);
   }
   return contacts;
@@ -137,16 +137,16 @@ export interface MappedRecord {
  */
 export function readService(mapping: Mapping, raw: Json, path: PathSegment[], context: { organisationId?: unknown; locations?: Json[] }): MappedRecord {
   const model: PathSegment[] = ["service"];
-  mapping.sources.push([model, path]);
+  if (mapping.track) mapping.sources.push([model, path]);
   const service: Json = {};
-  put(mapping, service, "id", read(mapping, raw, "id", path), model, [...path, "id"]);
+  putAt(mapping, service, "id", read(mapping, raw, "id", path), model, path, "id");
   let organisation: Json | undefined;
   const nested = read(mapping, raw, "organization", path);
   if (isObject(nested)) organisation = readOrganisation(mapping, nested, [...path, "organization"]);
   else if (nested !== undefined) mapping.direct.push(issue([...path, "organization"], "invalid_type", "Expected an object (the organisation), not a name or id; use organization_id for an id."));
   const organisationId = readText(mapping, raw, "organization_id", path) ?? organisation?.id ?? context.organisationId;
-  put(mapping, service, "organisationId", organisationId, model, [...path, raw.organization_id === undefined ? "organization" : "organization_id"]);
-  put(mapping, service, "name", read(mapping, raw, "name", path), model, [...path, "name"]);
+  putAt(mapping, service, "organisationId", organisationId, model, path, raw.organization_id === undefined ? "organization" : "organization_id");
+  putAt(mapping, service, "name", read(mapping, raw, "name", path), model, path, "name");
   for (const [field, source] of [
     ["description", "description"],
     ["url", "url"],
@@ -157,14 +157,14 @@ export function readService(mapping: Mapping, raw: Json, path: PathSegment[], co
     ["alert", "alert"],
     ["accreditations", "accreditations"],
   ] as const) {
-    put(mapping, service, field, readText(mapping, raw, source, path), model, [...path, source]);
+    putAt(mapping, service, field, readText(mapping, raw, source, path), model, path, source);
   }
   const status = read(mapping, raw, "status", path);
-  put(mapping, service, "status", status === "temporarily closed" ? "temporarily-closed" : status, model, [...path, "status"]);
+  putAt(mapping, service, "status", status === "temporarily closed" ? "temporarily-closed" : status, model, path, "status");
 
   const attributes = readAttributes(mapping, raw, path);
   service.categories = attributes.lists.categories.map((entry) => entry.value);
-  attributes.lists.categories.forEach((entry, index) => mapping.sources.push([[...model, "categories", index], entry.path]));
+  if (mapping.track) attributes.lists.categories.forEach((entry, index) => mapping.sources.push([[...model, "categories", index], entry.path]));
   putList(mapping, service, "classifications", attributes.classifications, model);
   putList(mapping, service, "accessibility", attributes.lists.accessibility, model);
   putList(mapping, service, "accessRoutes", attributes.lists.accessRoutes, model);
@@ -175,8 +175,8 @@ export function readService(mapping: Mapping, raw: Json, path: PathSegment[], co
 
   const eligibility: Json = {};
   const eligibilityPath = [...model, "eligibility"];
-  put(mapping, eligibility, "minimumAge", read(mapping, raw, "minimum_age", path), eligibilityPath, [...path, "minimum_age"]);
-  put(mapping, eligibility, "maximumAge", read(mapping, raw, "maximum_age", path), eligibilityPath, [...path, "maximum_age"]);
+  putAt(mapping, eligibility, "minimumAge", read(mapping, raw, "minimum_age", path), eligibilityPath, path, "minimum_age");
+  putAt(mapping, eligibility, "maximumAge", read(mapping, raw, "maximum_age", path), eligibilityPath, path, "maximum_age");
   putList(mapping, eligibility, "communityGroups", attributes.lists.communityGroups, eligibilityPath);
   put(mapping, eligibility, "description", attributes.eligibility?.value, eligibilityPath, attributes.eligibility?.path ?? []);
   if (Object.keys(eligibility).length > 0) service.eligibility = eligibility;
@@ -205,7 +205,7 @@ export function readService(mapping: Mapping, raw: Json, path: PathSegment[], co
   }
   if (locations.length > 0) {
     service.locationIds = locations.map((location) => location.id);
-    locations.forEach((_, index) => mapping.sources.push([[...model, "locationIds", index], mapping.sources.find(([modelPath]) => modelPath.length === 2 && modelPath[0] === "locations" && modelPath[1] === index)?.[1] ?? path]));
+    if (mapping.track) locations.forEach((_, index) => mapping.sources.push([[...model, "locationIds", index], mapping.sources.find(([modelPath]) => modelPath.length === 2 && modelPath[0] === "locations" && modelPath[1] === index)?.[1] ?? path]));
   }
   return { ...(organisation === undefined ? {} : { organisation }), locations, service };
 }

@@ -1,12 +1,12 @@
 import { issue, prefixIssues, type PathSegment, type ValidationIssue } from "@selfmanage/core";
 import { validateLocation, validateOrganisation, validateService, type Location, type Organisation, type Service } from "../directory";
 import type { JsonValue, OrukResidue } from "../extensions";
-import { stableUuid } from "../hash";
+import { digest64 } from "../hash";
 import type { ImportProblem } from "../import-report";
 import { isObject, list, newMapping, translate, type Json, type Mapping } from "../mapping";
 import { noticeMessages, type NoticeCollector } from "../notices";
 import { diffObject, setOwn, type ResidueNote } from "../residue";
-import { settleDraft, type SettleRules } from "../settle";
+import { settleDraft, type Settled, type SettleRules } from "../settle";
 import { ORUK_EXTENSION, ORUK_V1_EXTENSION, recordKind } from "./fields";
 import { readLocation, readOrganisation } from "./read-place";
 import { breaksOrukProfile } from "./profile";
@@ -152,12 +152,21 @@ function valueAt(source: unknown, path: readonly PathSegment[]): unknown {
   return value;
 }
 
+/** What a telephone number usually looks like; others are imported and reported. */
+const PHONE = /^\+?[0-9 ()-]{6,30}$/;
+
 function recordName(raw: Json, position: number): number | string {
   return typeof raw.id === "string" && raw.id !== "" ? raw.id : position;
 }
 
-function fingerprint(value: unknown): string {
-  return stableUuid(`fingerprint:${JSON.stringify(value)}`);
+const prints = new WeakMap<object, string>();
+/** A 64-bit digest of a record's JSON, remembered per object: enough to tell repeats from clashes. */
+function fingerprint(value: object): string {
+  const known = prints.get(value);
+  if (known !== undefined) return known;
+  const print = digest64(JSON.stringify(value));
+  prints.set(value, print);
+  return print;
 }
 
 function isUnder(path: readonly PathSegment[], prefix: readonly PathSegment[]): boolean {
@@ -171,13 +180,17 @@ function noteNotices(notices: NoticeCollector, notes: readonly ResidueNote[], as
   }
 }
 
+function isSuspicious(service: Service): boolean {
+  return (service.name.length > 10_000 || (service.description?.length ?? 0) > 10_000 || service.contacts?.some((contact) => contact.phone !== undefined && !PHONE.test(contact.phone))) === true;
+}
+
 function suspicious(notices: NoticeCollector, service: Service, sourcePath: (model: PathSegment[]) => PathSegment[], name: number | string): void {
   for (const field of ["name", "description"] as const) {
     const text = service[field];
     if (text !== undefined && text.length > 10_000) notices.add("long_text", sourcePath(["service", field]), noticeMessages.longText, name);
   }
   service.contacts?.forEach((contact, index) => {
-    if (contact.phone !== undefined && !/^\+?[0-9 ()-]{6,30}$/.test(contact.phone)) notices.add("unusual_phone", sourcePath(["service", "contacts", index, "phone"]), noticeMessages.unusualPhone, name);
+    if (contact.phone !== undefined && !PHONE.test(contact.phone)) notices.add("unusual_phone", sourcePath(["service", "contacts", index, "phone"]), noticeMessages.unusualPhone, name);
   });
 }
 
@@ -213,20 +226,19 @@ interface ServiceInput {
   inner: PathSegment[];
   /** The source to compare the export with, when it is not `raw` (a service-at-location record). */
   source?: Json;
-  context: { organisationId?: unknown; locations?: Json[] };
+  /** What the record around the service gives it (its organisation's id, a service-at-location's place), read with the same mapping. */
+  context: (mapping: Mapping) => { organisationId?: unknown; locations?: Json[] };
   /** The organisation of the record the service is nested in, which the export writes with it. */
   parent?: Organisation;
   /** The whole record, and how a path in it reads as a path inside an ORUK service. */
   root: Json;
   profilePath: (source: PathSegment[]) => PathSegment[];
-  mapping: Mapping;
   /** Set when the record was written in ORUK v1 and converted. */
   v1?: V1Conversion;
 }
 
-function importService(state: RecordState, input: ServiceInput, position: number, name: number | string, recordPath: PathSegment[], outcome: RecordOutcome): void {
-  const { mapping, inner } = input;
-  const mapped = readService(mapping, input.raw, inner, input.context);
+function mapService(input: ServiceInput, mapping: Mapping): Record<string, unknown> {
+  const mapped = readService(mapping, input.raw, input.inner, input.context(mapping));
   if (input.v1 !== undefined) {
     for (const [field, values, source] of [
       ["attending", input.v1.attending, "attending_type"],
@@ -234,11 +246,35 @@ function importService(state: RecordState, input: ServiceInput, position: number
     ] as const) {
       if (values.length === 0) continue;
       mapped.service[field] = [...new Set(values)];
-      mapping.sources.push([["service", field], [...inner, source]]);
+      if (mapping.track) mapping.sources.push([["service", field], [...input.inner, source]]);
     }
   }
-  const draft: Record<string, unknown> = { service: mapped.service, locations: mapped.locations, ...(mapped.organisation === undefined ? {} : { organisation: mapped.organisation }) };
-  const settled = settleDraft(draft, rulesFor(mapping, input.root, input.profilePath, input.v1 !== undefined));
+  return { service: mapped.service, locations: mapped.locations, ...(mapped.organisation === undefined ? {} : { organisation: mapped.organisation }) };
+}
+
+/** Whether a mapped record is valid as it stands, validating organisations and locations only the first time they are met. */
+function validAsItStands(state: RecordState, draft: Record<string, unknown>): boolean {
+  if (!validateService(draft.service).ok) return false;
+  const organisation = draft.organisation as Organisation | undefined;
+  if (organisation !== undefined && state.organisations.get(organisation.id) !== fingerprint(organisation) && !validateOrganisation(organisation).ok) return false;
+  for (const location of draft.locations as Location[]) {
+    if (state.locations.get(location.id) !== fingerprint(location) && !validateLocation(location).ok) return false;
+  }
+  return !isSuspicious(draft.service as Service);
+}
+
+function importService(state: RecordState, input: ServiceInput, position: number, name: number | string, recordPath: PathSegment[], outcome: RecordOutcome): void {
+  const { inner } = input;
+  // Most records are valid as they stand: a first pass keeps no record of where each value came
+  // from. Only a record with something to report is read again, keeping it, to say where.
+  let mapping = newMapping(false, false);
+  let draft = mapService(input, mapping);
+  let settled: Settled = { refused: [], dropped: [] };
+  if (mapping.direct.length > 0 || !validAsItStands(state, draft)) {
+    mapping = newMapping(false, true);
+    draft = mapService(input, mapping);
+    settled = settleDraft(draft, rulesFor(mapping, input.root, input.profilePath, input.v1 !== undefined));
+  }
   if (mapping.direct.length > 0 || settled.refused.length > 0) {
     outcome.problems.push({ record: position, path: recordPath, issues: [...mapping.direct, ...translate(mapping, settled.refused)] });
     return;
@@ -249,7 +285,7 @@ function importService(state: RecordState, input: ServiceInput, position: number
   const notices = deferredNotices();
   const aside = translate(mapping, settled.dropped);
   for (const found of aside) notices.add(found.code, found.path, `${found.message} ${noticeMessages.keptAside}`, name);
-  suspicious(notices, service, (model) => translate(mapping, [issue(model, "x", "x")])[0]?.path ?? [], name);
+  if (mapping.track) suspicious(notices, service, (model) => translate(mapping, [issue(model, "x", "x")])[0]?.path ?? [], name);
 
   if (input.v1 !== undefined) {
     for (const change of input.v1.changes) notices.add(change.code, [...inner, ...change.path], V1_MESSAGES[change.code], name);
@@ -275,7 +311,7 @@ function importService(state: RecordState, input: ServiceInput, position: number
   }
 
   const known = state.services.get(service.id);
-  const print = fingerprint(service);
+  const print = fingerprint(input.source ?? input.raw);
   if (known !== undefined) {
     if (known === print) state.notices.add("duplicate_record", [...inner, "id"], noticeMessages.duplicateRecord, name);
     else outcome.problems.push({ record: position, path: recordPath, issues: [issue([...inner, "id"], "duplicate_id", "An earlier service in the feed has this id but different details; the earlier one was kept.")] });
@@ -311,7 +347,7 @@ function importOrganisation(state: RecordState, raw: Json, position: number, nam
   if (residue !== undefined && state.keepSource) organisation.extensions = { ...organisation.extensions, [ORUK_EXTENSION]: residue as unknown as JsonValue };
   admit(state, "organisations", organisation, [], name, outcome.organisations);
   for (const { item, path } of services) {
-    const input: ServiceInput = { raw: item, inner: path, context: { organisationId: organisation.id }, parent: organisation, mapping: newMapping(false), root: raw, profilePath: (source) => source.slice(path.length) };
+    const input: ServiceInput = { raw: item, inner: path, context: () => ({ organisationId: organisation.id }), parent: organisation, root: raw, profilePath: (source) => source.slice(path.length) };
     importService(state, input, position, recordName(item, position), [...recordPath, ...path], outcome);
   }
 }
@@ -367,15 +403,14 @@ export function importOrukRecord(state: RecordState, raw: unknown, position: num
     case "service": {
       const v1 = version === "v1" || isOrukV1Record(raw) ? convertOrukV1(raw) : undefined;
       const record = v1?.record ?? raw;
-      importService(state, { raw: record, inner: [], context: {}, mapping: newMapping(false), root: record, profilePath: (source) => source, ...(v1 === undefined ? {} : { v1 }) }, position, name, recordPath, outcome);
+      importService(state, { raw: record, inner: [], context: () => ({}), root: record, profilePath: (source) => source, ...(v1 === undefined ? {} : { v1 }) }, position, name, recordPath, outcome);
       break;
     }
     case "service-at-location": {
-      const mapping = newMapping(false);
-      const location = readLocation(mapping, raw.location as Json, ["location"], 0);
       const service = raw.service as Json;
+      const context = (mapping: Mapping): { locations: Json[] } => ({ locations: [readLocation(mapping, raw.location as Json, ["location"], 0)] });
       const profilePath = (source: PathSegment[]): PathSegment[] => (source[0] === "location" ? ["service_at_locations", 0, ...source] : source.slice(1));
-      importService(state, { raw: service, inner: ["service"], source: serviceAtLocationSource(raw), context: { locations: [location] }, mapping, root: raw, profilePath }, position, recordName(service, position), recordPath, outcome);
+      importService(state, { raw: service, inner: ["service"], source: serviceAtLocationSource(raw), context, root: raw, profilePath }, position, recordName(service, position), recordPath, outcome);
       break;
     }
     case "organisation":

@@ -8,9 +8,14 @@ import { gssUri } from "./read-schedule";
 
 type Row = { [key: string]: JsonValue };
 
+/** The record without absent values and empty lists (copied rather than deleted from: deleting keys is slow). */
 function compact(record: Record<string, unknown>): Row {
-  for (const [key, value] of Object.entries(record)) if (value === undefined || (Array.isArray(value) && value.length === 0)) delete record[key];
-  return record as Row;
+  const row: Row = {};
+  for (const key in record) {
+    const value = record[key];
+    if (value !== undefined && !(Array.isArray(value) && value.length === 0)) row[key] = value as JsonValue;
+  }
+  return row;
 }
 
 function attribute(serviceUuid: string, taxonomy: string, term: string, label: string, description: string, position: number): Row {
