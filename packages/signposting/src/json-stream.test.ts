@@ -76,8 +76,8 @@ describe("createJsonRecordScanner", () => {
     expect(scanInPieces('{"a": nope}', []).end.error?.message).toMatch(/not valid JSON/);
     expect(scanInPieces("nope", []).end.error?.message).toMatch(/not valid JSON/);
     const broken = scanInPieces('[{"a": 1}, {"b": tru}, {"c": 3} {"d": 4}]', []);
-    expect(values(broken.records)).toEqual([{ a: 1 }, "This record is not valid JSON.", { c: 3 }]);
-    expect(broken.end.error).toEqual({ line: 1, message: "Expected a comma or a closing bracket between records." });
+    expect(values(broken.records)).toEqual([{ a: 1 }, "This is not valid JSON: this record breaks the JSON grammar.", { c: 3 }]);
+    expect(broken.end.error).toEqual({ line: 1, message: "This is not valid JSON: expected a comma or a closing bracket between records." });
     const afterFailure = createJsonRecordScanner();
     afterFailure.push("[1 2");
     expect(afterFailure.push(", 3]")).toEqual([]);

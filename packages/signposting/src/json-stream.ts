@@ -155,7 +155,7 @@ export function createJsonRecordScanner(options: { recordsFields?: readonly stri
     try {
       out.push({ index, line, ok: true, value: JSON.parse(text) as unknown });
     } catch {
-      out.push({ index, line, ok: false, message: "This record is not valid JSON." });
+      out.push({ index, line, ok: false, message: "This is not valid JSON: this record breaks the JSON grammar." });
     }
     index += 1;
   };
@@ -196,7 +196,7 @@ export function createJsonRecordScanner(options: { recordsFields?: readonly stri
         }
         if (char !== '"') {
           position = at;
-          fail("Expected a field name in quotes.");
+          fail("This is not valid JSON: expected a field name in quotes.");
           return false;
         }
         const close = stringEnd(at);
@@ -208,7 +208,7 @@ export function createJsonRecordScanner(options: { recordsFields?: readonly stri
           key = JSON.parse(buffer.slice(at, close + 1)) as string;
         } catch {
           position = at;
-          fail("This field name is not valid JSON text.");
+          fail("This is not valid JSON: a field name is not valid JSON text.");
           return false;
         }
         position = close + 1;
@@ -220,7 +220,7 @@ export function createJsonRecordScanner(options: { recordsFields?: readonly stri
         if (at === -1) return false;
         if (buffer.charAt(at) !== ":") {
           position = at;
-          fail("Expected a colon after the field name.");
+          fail("This is not valid JSON: expected a colon after the field name.");
           return false;
         }
         position = at + 1;
@@ -259,7 +259,7 @@ export function createJsonRecordScanner(options: { recordsFields?: readonly stri
           value = JSON.parse(buffer.slice(start, end));
         } catch {
           position = start;
-          fail(shape === "value" ? "This is not valid JSON." : "The value of this field is not valid JSON.");
+          fail(shape === "value" ? "This is not valid JSON." : "This is not valid JSON: the value of a field is not valid JSON.");
           return false;
         }
         if (shape === "value") {
@@ -281,7 +281,7 @@ export function createJsonRecordScanner(options: { recordsFields?: readonly stri
         else if (char === "}") state = "done";
         else {
           position = at;
-          fail("Expected a comma or a closing brace.");
+          fail("This is not valid JSON: expected a comma or a closing brace.");
           return false;
         }
         return true;
@@ -325,7 +325,7 @@ export function createJsonRecordScanner(options: { recordsFields?: readonly stri
         else if (char === "]") state = shape === "list" ? "done" : "after-value";
         else {
           position = at;
-          fail("Expected a comma or a closing bracket between records.");
+          fail("This is not valid JSON: expected a comma or a closing bracket between records.");
           return false;
         }
         return true;
@@ -334,7 +334,7 @@ export function createJsonRecordScanner(options: { recordsFields?: readonly stri
         const at = nextNonSpace();
         if (at !== -1) {
           position = at;
-          fail("There is more text after the end of the JSON document.");
+          fail("This is not valid JSON: there is more text after the end of the document.");
         }
         return false;
       }
@@ -373,7 +373,7 @@ export function createJsonRecordScanner(options: { recordsFields?: readonly stri
       while (step(out));
       if (state !== "done" && state !== "failed") {
         position = buffer.length;
-        fail(state === "start" ? "The document is empty." : "The document ends before its last record or bracket is closed.");
+        fail(state === "start" ? "This is not valid JSON: the document is empty." : "This is not valid JSON: the document ends before its last record or bracket is closed.");
       }
       const result: ScanEnd = { shape: shape ?? "value", records: out };
       if (recordsField !== undefined) result.recordsField = recordsField;
