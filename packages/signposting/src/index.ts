@@ -74,5 +74,5 @@ export { createOrukImportStream, importOpenReferralUkStream } from "./oruk/strea
 export type { OrukImportBatch, OrukImportStream, OrukImportSummary } from "./oruk/stream";
 export { createJsonRecordScanner } from "./json-stream";
 export type { JsonRecordScanner, ScannedRecord, ScanEnd } from "./json-stream";
-export { importAlissServices } from "./aliss";
+export { importAlissServices } from "./aliss/import";
 export { generateSyntheticDirectory } from "./synthetic";

@@ -36,7 +36,7 @@ import {
   SignpostingNeed,
 } from "./events";
 import { generateSyntheticDirectory } from "./synthetic";
-import { importAlissServices } from "./aliss";
+import { importAlissServices } from "./aliss/import";
 import { Extensions } from "./extensions";
 import { importOpenReferralUk } from "./oruk/import";
 import { readStandard } from "../test/standards";

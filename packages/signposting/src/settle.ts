@@ -8,7 +8,11 @@ const DROPPED = Symbol("dropped");
  *
  * @example
  * ```ts
- * const settled: Settled = { refused: [], dropped: [{ path: ["locations", 0, "latitude"], code: "too_big", message: "Must be at most 90." }] };
+ * const settled: Settled = {
+ *   refused: [],
+ *   dropped: [{ path: ["locations", 0, "latitude"], code: "too_big", message: "Must be at most 90." }],
+ *   removed: [["locations", 0, "latitude"], ["locations", 0, "longitude"]],
+ * };
  * ```
  */
 export interface Settled {
@@ -16,6 +20,8 @@ export interface Settled {
   refused: ValidationIssue[];
   /** Parts the model cannot hold, removed from the draft, with the issue that removed them (paths as mapped). */
   dropped: ValidationIssue[];
+  /** Every part removed, the ones removed with another included (a longitude with its latitude), at paths as mapped. */
+  removed: PathSegment[][];
 }
 
 /**
@@ -108,13 +114,14 @@ function removable(path: readonly PathSegment[], required: ReadonlySet<string>):
  */
 export function settleDraft(draft: Record<string, unknown>, rules: SettleRules): Settled {
   const dropped: ValidationIssue[] = [];
+  const removedPaths: PathSegment[][] = [];
   for (let round = 0; round < 8; round += 1) {
     const back = new Map<string, number[]>();
     const current = compact(draft, "", back) as Record<string, unknown>;
     const issues = rules.validate(current);
     if (issues.length === 0) {
       Object.assign(draft, current);
-      return { refused: [], dropped };
+      return { refused: [], dropped, removed: removedPaths };
     }
     const refused: ValidationIssue[] = [];
     const groups: PathSegment[][][] = [];
@@ -130,7 +137,7 @@ export function settleDraft(draft: Record<string, unknown>, rules: SettleRules):
         groups.push([target, ...(rules.linked?.(target) ?? [])]);
       }
     }
-    if (refused.length > 0) return { refused, dropped };
+    if (refused.length > 0) return { refused, dropped, removed: removedPaths };
     let removed = false;
     const done = new Set<string>();
     for (const [target, ...linked] of groups as Array<[PathSegment[], ...PathSegment[][]]>) {
@@ -142,17 +149,23 @@ export function settleDraft(draft: Record<string, unknown>, rules: SettleRules):
           continue;
         }
         done.add(key);
-        if (remove(draft, path)) any = true;
+        if (remove(draft, path)) {
+          any = true;
+          removedPaths.push(path);
+        }
       }
       if (!any && target.length > 1) {
         // The part an issue names is already gone (a rule about a missing field): its parent goes.
         const parent = removable(target.slice(0, -1), rules.required);
-        if (parent !== undefined && remove(draft, parent)) any = true;
+        if (parent !== undefined && remove(draft, parent)) {
+          any = true;
+          removedPaths.push(parent);
+        }
       }
       if (any) removed = true;
     }
     if (!removed) break;
   }
   const back = new Map<string, number[]>();
-  return { refused: rules.validate(compact(draft, "", back) as Record<string, unknown>).map((found) => ({ ...found, path: originalPath(found.path, back) })), dropped };
+  return { refused: rules.validate(compact(draft, "", back) as Record<string, unknown>).map((found) => ({ ...found, path: originalPath(found.path, back) })), dropped, removed: removedPaths };
 }

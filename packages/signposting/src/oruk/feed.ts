@@ -3,14 +3,15 @@ import { isObject } from "../mapping";
 
 /**
  * The shape a feed arrived in: an ORUK 3.0 Page (`contents`), an ORUK v1 page (`content`,
- * `totalElements`), a bare list of records, or one record.
+ * `totalElements`), an ALISS page (`count`, `next`, `previous`, `data`), a bare list of records,
+ * or one record.
  *
  * @example
  * ```ts
  * const format: FeedFormat = "oruk-3.0-page";
  * ```
  */
-export type FeedFormat = "oruk-3.0-page" | "oruk-v1-page" | "list" | "record";
+export type FeedFormat = "oruk-3.0-page" | "oruk-v1-page" | "aliss-page" | "list" | "record";
 
 /**
  * The paging of one page, read from its envelope (absent fields stay absent).

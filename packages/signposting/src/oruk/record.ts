@@ -269,7 +269,7 @@ function importService(state: RecordState, input: ServiceInput, position: number
   // from. Only a record with something to report is read again, keeping it, to say where.
   let mapping = newMapping(false, false);
   let draft = mapService(input, mapping);
-  let settled: Settled = { refused: [], dropped: [] };
+  let settled: Settled = { refused: [], dropped: [], removed: [] };
   if (mapping.direct.length > 0 || !validAsItStands(state, draft)) {
     mapping = newMapping(false, true);
     draft = mapService(input, mapping);
