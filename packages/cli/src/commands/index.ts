@@ -1,4 +1,5 @@
 import type { Command } from "../command";
+import { checkFeedCommand } from "./check-feed";
 import { demoCommand } from "./demo";
 import { exportCommand, importCommand } from "./interop";
 import { reportCommand } from "./report";
@@ -8,4 +9,4 @@ import { searchCommand } from "./search";
 import { validateCommand } from "./validate";
 
 /** Every `selfmanage` command, in the order `--help` lists them. */
-export const commands: readonly Command[] = [validateCommand, scoreCommand, searchCommand, importCommand, exportCommand, schemaCommand, reportCommand, demoCommand];
+export const commands: readonly Command[] = [validateCommand, scoreCommand, searchCommand, importCommand, exportCommand, checkFeedCommand, schemaCommand, reportCommand, demoCommand];

@@ -18,6 +18,8 @@ export const ALISS_CATEGORY_SYSTEM = "https://www.aliss.org/categories";
 export const ALISS_EXTENSION = "aliss";
 
 const MESSAGES = {
+  kept: "The model does not hold this field; it is kept as ALISS wrote it in the record's extensions.",
+  keptAside: "The model cannot hold this value, so it was left out of the model; it is kept as ALISS wrote it in the record's extensions.",
   unknownFeature: "This accessibility feature has no match in the package's feature list; it is kept in the record's extensions.",
   unknownGroup: "This community group has no match in the package's list; it is kept in the record's extensions.",
   unknownArea: "This service area's code is neither a Scottish GSS code nor one of ALISS's country codes; it is kept in the record's extensions.",
@@ -271,7 +273,7 @@ function importService(state: State, raw: unknown, position: number, recordPath:
   // What the model does not hold, and what it could not take, is kept as ALISS wrote it, by path.
   const kept: { [key: string]: JsonValue } = {};
   const aside = translate(mapping, settled.dropped);
-  for (const found of aside) state.notices.add(found.code, found.path, `${found.message} ${noticeMessages.keptAside}`, name);
+  for (const found of aside) state.notices.add(found.code, found.path, `${found.message} ${MESSAGES.keptAside}`, name);
   for (const removed of translate(
     mapping,
     settled.removed.map((path) => issue(path, "removed", "")),
@@ -285,7 +287,7 @@ function importService(state: State, raw: unknown, position: number, recordPath:
   for (const path of unread) {
     if (aside.some((found) => found.path.join(".") === path.join("."))) continue;
     setOwn(kept, path.join("."), valueAt(raw, path));
-    if (!pending.some(([, notedPath]) => notedPath.join(".") === path.slice(0, notedPath.length).join("."))) state.notices.add("kept", path, noticeMessages.kept, name);
+    if (!pending.some(([, notedPath]) => notedPath.join(".") === path.slice(0, notedPath.length).join("."))) state.notices.add("kept", path, MESSAGES.kept, name);
   }
   if (Object.keys(kept).length > 0) service.extensions = { ...service.extensions, [ALISS_EXTENSION]: kept };
   state.services.set(service.id, service.id);
@@ -305,7 +307,7 @@ function importOrganisation(state: State, raw: Json, position: number, recordPat
     return;
   }
   const kept: { [key: string]: JsonValue } = {};
-  for (const found of translate(mapping, settled.dropped)) state.notices.add(found.code, found.path, `${found.message} ${noticeMessages.keptAside}`, organisation.id);
+  for (const found of translate(mapping, settled.dropped)) state.notices.add(found.code, found.path, `${found.message} ${MESSAGES.keptAside}`, organisation.id);
   for (const removed of translate(
     mapping,
     settled.removed.map((path) => issue(path, "removed", "")),
@@ -319,7 +321,7 @@ function importOrganisation(state: State, raw: Json, position: number, recordPat
   unconsumed(mapping, raw, [], unread);
   for (const path of unread) {
     setOwn(kept, path.join("."), valueAt(raw, path) as JsonValue);
-    state.notices.add("kept", path, noticeMessages.kept, organisation.id);
+    state.notices.add("kept", path, MESSAGES.kept, organisation.id);
   }
   if (Object.keys(kept).length > 0) organisation.extensions = { [ALISS_EXTENSION]: kept };
   admit(state, "organisations", organisation, [], organisation.id);

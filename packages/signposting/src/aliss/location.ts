@@ -51,7 +51,8 @@ export function readAlissLocation(mapping: Mapping, raw: Json, path: PathSegment
       address.city = parts.at(-1);
       address.postcode = normalised ?? "";
     }
-    mapping.sources.push([at, [...path, "formatted_address"]]);
+    const whole = [...path, "formatted_address"];
+    mapping.sources.push([at, whole], ...["line1", "city", "postcode", "country"].map((field): [PathSegment[], PathSegment[]] => [[...at, field], whole]));
     location.address = address;
   }
   return location;

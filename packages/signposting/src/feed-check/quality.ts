@@ -404,8 +404,13 @@ interface Accumulator {
 
 function remember(list: Array<{ record: string; findings: number }>, record: string, findings: number, keep: number): void {
   if (findings === 0) return;
-  if (list.length >= keep && (list.at(-1)?.findings ?? 0) >= findings) return;
-  list.push({ record, findings });
+  // Records that share an id are one record here: their faults add up.
+  const known = list.find((entry) => entry.record === record);
+  if (known !== undefined) known.findings += findings;
+  else {
+    if (list.length >= keep && (list.at(-1)?.findings ?? 0) >= findings) return;
+    list.push({ record, findings });
+  }
   list.sort((left, right) => right.findings - left.findings);
   if (list.length > keep) list.pop();
 }

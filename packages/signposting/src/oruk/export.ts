@@ -3,6 +3,7 @@ import type { OrukResidue } from "../extensions";
 import { isObject } from "../mapping";
 import { applyResidue } from "../residue";
 import { ORUK_EXTENSION } from "./fields";
+import { orukObjectRules, type OrukObjectKind } from "./schema-rules";
 import { writeLocation, writeOrganisation, writeService, type OrukRow } from "./write";
 
 function withResidue(written: OrukRow, extensions: Record<string, unknown> | undefined): OrukRow {
@@ -79,6 +80,29 @@ export interface OrukPageOptions {
   perPage?: number;
   /** `services` (default, the `/services` endpoint), `organizations` or `locations`. */
   records?: "services" | "organizations" | "locations";
+  /**
+   * `full` (default) writes whole records, so a page imports back without loss; `summary` writes
+   * what ORUK's list endpoints serve (the fields of its `service_list` and `organization_list`
+   * schemas), as an API would.
+   */
+  items?: "full" | "summary";
+}
+
+/** The record cut down to the fields an ORUK list schema defines, nested objects included. */
+function summarise(record: unknown, kind: OrukObjectKind): unknown {
+  const rules = orukObjectRules(kind);
+  const cut = (value: unknown, prefix: string): unknown => {
+    if (!isObject(value)) return value;
+    const kept: Record<string, unknown> = {};
+    for (const [field, inner] of Object.entries(value)) {
+      const path = prefix === "" ? field : `${prefix}.${field}`;
+      const rule = rules.get(path);
+      if (rule === undefined) continue;
+      kept[field] = rule.type === "object" ? cut(inner, path) : rule.type === "array" && Array.isArray(inner) ? inner.map((item) => cut(item, `${path}.*`)) : inner;
+    }
+    return kept;
+  };
+  return cut(record, "");
 }
 
 /**
@@ -109,6 +133,7 @@ export interface OrukPage {
  * const directory = { organisations: [], locations: [], services: [1, 2, 3].map((n) => ({ id: `svc-${n}`, name: `Group ${n}`, status: "active" as const, categories: [] })) };
  * const page = exportOpenReferralUkPage(directory, { page: 2, perPage: 2 });
  * // page.total_pages === 2, page.size === 1, page.last_page === true
+ * exportOpenReferralUkPage(directory, { items: "summary" }).contents[0]; // only the fields of ORUK's service_list
  * ```
  */
 export function exportOpenReferralUkPage(directory: Directory, options: OrukPageOptions = {}): OrukPage {
@@ -117,12 +142,14 @@ export function exportOpenReferralUkPage(directory: Directory, options: OrukPage
   const totalPages = Math.max(1, Math.ceil(all.length / perPage));
   const pageNumber = Math.min(Math.max(1, Math.floor(options.page ?? 1)), totalPages);
   const start = (pageNumber - 1) * perPage;
-  const contents =
+  const full =
     options.records === "organizations"
       ? exportOpenReferralUkOrganisations(directory.organisations.slice(start, start + perPage))
       : options.records === "locations"
         ? exportOpenReferralUkLocations(directory.locations.slice(start, start + perPage))
         : exportOpenReferralUk({ ...directory, services: directory.services.slice(start, start + perPage) });
+  const kind: OrukObjectKind = options.records === "organizations" ? "organization-list-item" : "service-list-item";
+  const contents = options.items === "summary" && options.records !== "locations" ? full.map((record) => summarise(record, kind)) : full;
   return {
     total_items: all.length,
     total_pages: totalPages,

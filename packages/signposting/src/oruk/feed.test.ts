@@ -4,6 +4,7 @@ import { readStandard } from "../../test/standards";
 import { exportOpenReferralUkPage } from "./export";
 import { checkPage, feedFormat } from "./feed";
 import { importOpenReferralUk } from "./import";
+import { checkOrukObject } from "./schema-rules";
 
 const page = { total_items: 25, total_pages: 3, page_number: 2, size: 10, first_page: false, last_page: false, empty: false };
 const codes = (envelope: Record<string, unknown>, count: number): string[] => checkPage("oruk-3.0-page", envelope, count).findings.map((finding) => finding.code);
@@ -54,6 +55,13 @@ describe("exportOpenReferralUkPage", () => {
     expect(seen.sort()).toEqual(fixtureDirectory.services.map((service) => service.name).sort());
     expect(exportOpenReferralUkPage(fixtureDirectory, { page: 99, perPage: 2 }).page_number).toBe(pages);
   });
+  it("writes list pages as ORUK's list endpoints serve them, valid against the list schemas", () => {
+    const page = exportOpenReferralUkPage(fixtureDirectory, { items: "summary" });
+    for (const item of page.contents) expect(checkOrukObject("service-list-item", item)).toEqual([]);
+    expect(Object.keys(page.contents[0] as object)).not.toContain("schedules");
+    for (const item of exportOpenReferralUkPage(fixtureDirectory, { items: "summary", records: "organizations" }).contents) expect(checkOrukObject("organization-list-item", item)).toEqual([]);
+  });
+
   it("writes organisations and locations pages, and an empty page for an empty directory", () => {
     expect(exportOpenReferralUkPage(fixtureDirectory, { records: "organizations" }).total_items).toBe(fixtureDirectory.organisations.length);
     expect(exportOpenReferralUkPage(fixtureDirectory, { records: "locations" }).total_items).toBe(fixtureDirectory.locations.length);
