@@ -107,7 +107,7 @@ describe("selfmanage import aliss", () => {
     // The address without a postcode is set aside, kept as written, and said so; the service is not refused.
     expect(result.code).toBe(0);
     expect(directory.services[1]?.extensions?.aliss).toHaveProperty(["locations.0.formatted_address"]);
-    expect(result.stderr).toMatch(/aliss\.json: locations\[\*\]\.formatted_address: .*kept in the record's extensions/);
+    expect(result.stderr).toMatch(/aliss\.json: locations\[\*\]\.formatted_address: .*kept as ALISS wrote it/);
     expect(result.stderr).toMatch(/^Imported 2 services; 0 records were not imported\. \d+ notices? of \d+ kinds?\.$/m);
   });
 });

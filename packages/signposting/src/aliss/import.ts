@@ -380,7 +380,7 @@ export function importAlissServices(response: unknown): ImportReport {
     const page: NonNullable<FeedSummary["page"]> = { size: records.length, first: response.previous === null || response.previous === undefined, last: response.next === null || response.next === undefined, empty: records.length === 0 };
     if (count !== undefined) page.totalItems = count;
     if (!page.last) state.notices.add("incomplete_feed", ["next"], MESSAGES.incomplete);
-    if (count !== undefined && page.last && page.first && count !== records.length) state.notices.add("total_items_mismatch", ["count"], `The response says it has ${count} services in all but holds ${records.length} on its only page.`);
+    if (count !== undefined && page.last && page.first && count !== records.length) state.notices.add("total_items_mismatch", ["count"], `The response says it has ${count} service${count === 1 ? "" : "s"} in all but holds ${records.length} on its only page.`);
     feed = { format: "aliss-page", records: records.length, page };
   } else if (isObject(response) && (isObject(response.data) || response.name !== undefined)) {
     const record = isObject(response.data) ? response.data : response;
