@@ -1,7 +1,9 @@
 /**
  * One side of the import benchmark, run in its own process so that its peak memory is its own:
  * `peer` reads the whole file, JSON.parse, then validates every service with ajv against the real
- * ORUK 3.0 compiled service schema; `stream` imports the file with the package's streamed import.
+ * ORUK 3.0 compiled service schema; `stream` imports the file with the package's streamed import;
+ * `check` reads the file record by record and checks each as `selfmanage check-feed` does (the
+ * ORUK field rules, then the data-quality checks).
  * Prints one JSON line: time, peak RSS, records and a digest of the ids taken (both sides must agree).
  */
 import { createReadStream, readFileSync } from "node:fs";
@@ -9,7 +11,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { importOpenReferralUkStream } from "../src/index";
+import { checkOrukObject, createFeedQuality, createJsonRecordScanner, importOpenReferralUkStream } from "../src/index";
 
 const [mode, file] = process.argv.slice(2) as [string, string];
 
@@ -42,6 +44,21 @@ async function main(): Promise<void> {
       records += 1;
       if (validate(service)) ids.add(service.id);
     }
+  } else if (mode === "check") {
+    start = performance.now();
+    const scanner = createJsonRecordScanner();
+    const quality = createFeedQuality({ asOf: "2026-03-01" });
+    const take = (scanned: ReturnType<typeof scanner.push>): void => {
+      for (const record of scanned) {
+        records += 1;
+        if (!record.ok) continue;
+        if (checkOrukObject("service", record.value).every((finding) => finding.severity !== "error")) ids.add((record.value as { id: string }).id);
+        quality.add(record.value);
+      }
+    };
+    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20, encoding: "utf8" })) take(scanner.push(chunk as string));
+    take(scanner.end().records);
+    if (quality.report().services !== records) throw new Error("The quality checks did not see every record.");
   } else {
     start = performance.now();
     const summary = await importOpenReferralUkStream(createReadStream(file, { highWaterMark: 1 << 20 }), {

@@ -26,7 +26,7 @@ interface Side {
   digest: string;
 }
 
-function runSide(mode: "peer" | "stream", file: string): Side {
+function runSide(mode: "peer" | "stream" | "check", file: string): Side {
   const child = spawnSync(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./import-child.ts", import.meta.url)), mode, file], { encoding: "utf8", maxBuffer: 1 << 20 });
   if (child.status !== 0) throw new Error(`${mode} side failed: ${child.stderr}`);
   return JSON.parse(child.stdout.trim().split("\n").at(-1) as string) as Side;
@@ -40,18 +40,18 @@ async function main(): Promise<void> {
   const megabytes = statSync(file).size / 1_000_000;
   const peer: Side[] = [];
   const stream: Side[] = [];
+  const check: Side[] = [];
   for (let round = 0; round < ROUNDS; round += 1) {
-    if (round % 2 === 0) {
-      peer.push(runSide("peer", file));
-      stream.push(runSide("stream", file));
-    } else {
-      stream.push(runSide("stream", file));
-      peer.push(runSide("peer", file));
-    }
+    const order: Array<["peer" | "stream" | "check", Side[]]> = [
+      ["peer", peer],
+      ["stream", stream],
+      ["check", check],
+    ];
+    for (const [mode, sides] of round % 2 === 0 ? order : order.reverse()) sides.push(runSide(mode, file));
   }
-  // Both sides must take the same services, in the same order.
-  for (const side of [...peer, ...stream]) {
-    if (side.digest !== peer[0]?.digest || side.records !== COUNT) throw new Error(`The two sides disagree: ${JSON.stringify({ peer: peer[0], side })}`);
+  // Every side must take the same services, in the same order.
+  for (const side of [...peer, ...stream, ...check]) {
+    if (side.digest !== peer[0]?.digest || side.records !== COUNT) throw new Error(`The sides disagree: ${JSON.stringify({ peer: peer[0], side })}`);
   }
   const peerMs = median(peer.map((side) => side.ms));
   const streamMs = median(stream.map((side) => side.ms));
@@ -78,10 +78,28 @@ async function main(): Promise<void> {
       peerServicesPerSecond: Math.round(COUNT / (peerMs / 1000)),
     },
   };
+  const checkMs = median(check.map((side) => side.ms));
+  const checkRss = Math.max(...check.map((side) => side.peakRssMb));
+  const checkRatio = checkMs / peerMs;
+  const checked: BenchResult = {
+    name: `ORUK feed check (field rules + data quality) of ${COUNT.toLocaleString("en-GB")} services, streamed; target < ${MAX_RSS_MB} MB peak RSS`,
+    baseline: "JSON.parse + ajv (ORUK 3.0 schema)",
+    candidate: "checkOrukObject + createFeedQuality, streamed",
+    rounds: ROUNDS,
+    baselineMedianMs: peerMs,
+    candidateMedianMs: checkMs,
+    ratio: checkRatio,
+    speedup: peerMs / checkMs,
+    met: checkRss < MAX_RSS_MB,
+    extra: { services: COUNT, checkPeakRssMb: Number(checkRss.toFixed(1)), checkServicesPerSecond: Math.round(COUNT / (checkMs / 1000)) },
+  };
+  console.log(
+    `@selfmanage/signposting | ${checked.name}: ${checked.candidate} ${checkMs.toFixed(0)} ms, peak RSS ${checkRss.toFixed(0)} MB vs ${checked.baseline} ${peerMs.toFixed(0)} ms -> ratio ${checkRatio.toFixed(3)}x ${checked.met ? "MET" : "MISSED"}`,
+  );
   console.log(
     `@selfmanage/signposting | ${result.name}: ${result.candidate} ${streamMs.toFixed(0)} ms, peak RSS ${streamRss.toFixed(0)} MB vs ${result.baseline} ${peerMs.toFixed(0)} ms, peak RSS ${peerRss.toFixed(0)} MB -> ratio ${ratio.toFixed(3)}x ${result.met ? "MET" : "MISSED"}`,
   );
-  writeBenchFigures("@selfmanage/signposting-import", [result]);
+  writeBenchFigures("@selfmanage/signposting-import", [result, checked]);
 }
 
 void main();

@@ -1,7 +1,6 @@
 import { issue, prefixIssues, type PathSegment, type ValidationIssue } from "@selfmanage/core";
 import { validateLocation, validateOrganisation, validateService, type Location, type Organisation, type Service } from "../directory";
 import type { JsonValue, OrukResidue } from "../extensions";
-import { digest64 } from "../hash";
 import type { ImportProblem } from "../import-report";
 import { isObject, list, newMapping, translate, type Json, type Mapping } from "../mapping";
 import { noticeMessages, type NoticeCollector } from "../notices";
@@ -33,9 +32,9 @@ const V1_MESSAGES: Record<V1Conversion["changes"][number]["code"], string> = {
  */
 export interface RecordState {
   notices: NoticeCollector;
-  services: Map<string, string>;
-  organisations: Map<string, string>;
-  locations: Map<string, string>;
+  services: Map<string, number>;
+  organisations: Map<string, number>;
+  locations: Map<string, number>;
   /** Keep what the model does not hold in each record's extensions (the default). */
   keepSource: boolean;
 }
@@ -159,12 +158,23 @@ function recordName(raw: Json, position: number): number | string {
   return typeof raw.id === "string" && raw.id !== "" ? raw.id : position;
 }
 
-const prints = new WeakMap<object, string>();
-/** A 64-bit digest of a record's JSON, remembered per object: enough to tell repeats from clashes. */
-function fingerprint(value: object): string {
+const prints = new WeakMap<object, number>();
+/**
+ * A 53-bit digest of a record's JSON (a number, so a million ids cost little), remembered per
+ * object: enough to tell repeats from clashes.
+ */
+function fingerprint(value: object): number {
   const known = prints.get(value);
   if (known !== undefined) return known;
-  const print = digest64(JSON.stringify(value));
+  const text = JSON.stringify(value);
+  let left = 0x811c9dc5;
+  let right = 0x9e3779b9;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    left = Math.imul(left ^ code, 0x01000193);
+    right = Math.imul(right ^ code, 0x01000197);
+  }
+  const print = (left >>> 0) * 0x200000 + ((right >>> 0) & 0x1fffff);
   prints.set(value, print);
   return print;
 }
