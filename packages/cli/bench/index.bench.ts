@@ -12,7 +12,7 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { runBenchmarks } from "@selfmanage/test-kit/bench";
 import { commands } from "../src/commands/index";
-import { findJsonSyntaxError, scanJson } from "../src/json-syntax";
+import { findJsonSyntaxError, scanJson } from "@selfmanage/core";
 
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 const SPAWNS = 10;

@@ -1,8 +1,7 @@
 import { basename } from "node:path";
-import type { ValidationIssue } from "@selfmanage/core";
+import { jsonNoticeIssue, MAX_JSON_DEPTH, scanJson, type JsonSyntaxError, type JsonValueNotice, type ValidationIssue } from "@selfmanage/core";
 import { readLines, STDIN_NAME, type InputLine } from "./input";
 import type { CliIo } from "./io";
-import { MAX_JSON_DEPTH, scanJson, type JsonSyntaxError, type JsonValueNotice } from "./json-syntax";
 
 export { checkInputsReadable, openInput, STDIN_NAME } from "./input";
 
@@ -63,21 +62,6 @@ const SYNTAX_MESSAGES: Readonly<Record<JsonSyntaxError["reason"], string>> = {
   too_deep: `The data is nested more than ${MAX_JSON_DEPTH} levels deep, more than the tools accept, at`,
 };
 
-const NOTICE_ISSUES: Readonly<Record<JsonValueNotice["kind"], { code: string; message: string }>> = {
-  duplicate_key: {
-    code: "duplicate_key",
-    message: "This key appears more than once in the same object, so one of its values would be silently lost. Give each key once.",
-  },
-  number_out_of_range: {
-    code: "number_out_of_range",
-    message: "This number is out of range: it is too large or too small to be read as a number without becoming infinite or zero.",
-  },
-  reserved_key: {
-    code: "reserved_key",
-    message: "This key is reserved in JavaScript, so it would be silently dropped. Remove it or give it another name.",
-  },
-};
-
 const NDJSON_HINT = " It looks like NDJSON (one JSON value per line): name the file .ndjson or .jsonl to read one record per line.";
 
 function syntaxIssue(error: JsonSyntaxError, line: number, hint = ""): ValidationIssue {
@@ -101,7 +85,7 @@ function parseJson(text: string, lineOffset = 0): Parsed {
 }
 
 function noticeIssue(notice: JsonValueNotice, path = notice.path): ValidationIssue {
-  return { path, ...NOTICE_ISSUES[notice.kind] };
+  return jsonNoticeIssue(notice, path);
 }
 
 /** Join lines read as one document; undefined text means a byte that is not UTF-8. */

@@ -8,6 +8,8 @@ import { run } from "./run";
 const sampleData = fileURLToPath(new URL("../sample-data/", import.meta.url));
 // The real Open Referral UK examples live beside the repository, never copied into it.
 const orukExamples = fileURLToPath(new URL("../../../../shared/standards/oruk-3.0/examples/", import.meta.url));
+const orukFail = fileURLToPath(new URL("../../../../shared/standards/oruk-3.0/validator-fixtures/V3.0-UK-Fail/", import.meta.url));
+const councils = fileURLToPath(new URL("../../../../shared/standards/interop/oruk-v1-councils/", import.meta.url));
 
 describe("selfmanage export oruk / import oruk", () => {
   it("exports a directory as ORUK services and imports them back", async () => {
@@ -37,13 +39,29 @@ describe("selfmanage export oruk / import oruk", () => {
     expect(result.stderr).toContain("d.json: services[0]");
   });
 
-  it.skipIf(!existsSync(orukExamples))("imports the real ORUK examples, reporting bad records with their path", async () => {
-    const result = await run(["import", "oruk", join(orukExamples, "service_full.json")]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/service_full\.json: .*latitude: /);
-    expect(result.stderr).not.toContain("100");
+  it.skipIf(!existsSync(orukExamples))("imports the real ORUK examples, reporting bad records with their line and path", async () => {
+    const full = await run(["import", "oruk", join(orukExamples, "service_full.json"), "--notices"]);
+    expect(full.code).toBe(0);
+    // Latitude 100 is legal ORUK: set aside with a notice, never echoed.
+    expect(full.stderr).toMatch(/service_full\.json: service_at_locations\[\*\]\.location\.latitude: Must be at most 90\. .*\(too_big, 1 time, e\.g\. ac148810-d857-441c-9679-408f346de14b\)/);
+    expect(full.stderr).toMatch(/^Imported 1 service; 0 records were not imported\. \d+ notices of \d+ kinds\.$/m);
+    const bad = await run(["import", "oruk", join(orukFail, "service_list.json")]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/service_list\.json:10: contents\[0\]\.name: This field is required\. \(required\)/);
+    expect(bad.stderr).not.toContain("example_counselling");
     const list = await run(["import", "oruk", join(orukExamples, "service_list.json"), "--quiet"]);
     expect(JSON.parse(list.stdout)).toHaveProperty("services");
+  });
+
+  it.skipIf(!existsSync(councils))("imports a council's ORUK v1 feed and gives ORUK 3.0 back", async () => {
+    const folder = tempFolder({});
+    const imported = await run(["import", "oruk", join(councils, "north-lincolnshire-council.json"), "--out", join(folder, "directory.json"), "--compact"]);
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toMatch(/^Imported 738 services; 0 records were not imported\. \d+ notices of \d+ kinds \(--notices lists them\)\.$/m);
+    const page = await run(["export", "oruk", join(folder, "directory.json"), "--per-page", "100", "--page", "8"]);
+    expect(page.code).toBe(0);
+    expect(JSON.parse(page.stdout)).toMatchObject({ total_items: 738, total_pages: 8, page_number: 8, size: 38, first_page: false, last_page: true });
+    expect((await run(["export", "oruk", join(folder, "directory.json"), "--page", "0"])).code).toBe(2);
   });
 
   it("rejects unknown formats and unreadable feeds", async () => {
@@ -83,12 +101,13 @@ describe("selfmanage import aliss", () => {
         ],
       },
     });
-    const result = await run(["import", "aliss", "aliss.json"], { cwd: folder });
-    const directory = JSON.parse(result.stdout) as { services: Array<{ name: string }> };
-    expect(directory.services.map((service) => service.name)).toEqual(["Fictional Walking Buddies"]);
-    // The second record is reported with its path, not dropped silently.
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain("aliss.json: data[1].locations[0].formatted_address");
-    expect(result.stderr).toContain("Imported 1 service; 1 record was not imported.");
+    const result = await run(["import", "aliss", "aliss.json", "--notices"], { cwd: folder });
+    const directory = JSON.parse(result.stdout) as { services: Array<{ name: string; extensions?: { aliss?: Record<string, unknown> } }> };
+    expect(directory.services.map((service) => service.name)).toEqual(["Fictional Walking Buddies", "Fictional Group With No Postcode"]);
+    // The address without a postcode is set aside, kept as written, and said so; the service is not refused.
+    expect(result.code).toBe(0);
+    expect(directory.services[1]?.extensions?.aliss).toHaveProperty(["locations.0.formatted_address"]);
+    expect(result.stderr).toMatch(/aliss\.json: locations\[\*\]\.formatted_address: .*kept as ALISS wrote it/);
+    expect(result.stderr).toMatch(/^Imported 2 services; 0 records were not imported\. \d+ notices? of \d+ kinds?\.$/m);
   });
 });

@@ -21,6 +21,8 @@ describe("Scottish areas", () => {
     expect(GssCode.safeParse("S1200036").success).toBe(false);
     expect(GssCode.safeParse("E06000001").success).toBe(false);
     expect(gssAreaKind("S13002842")).toBe("ward");
+    expect(gssAreaKind("S37000012")).toBe("integration-authority");
+    expect(GssCode.safeParse("S37000012").success).toBe(true);
     expect(gssAreaKind("S92000003")).toBeUndefined();
     expect(gssAreaKind("nonsense")).toBeUndefined();
   });

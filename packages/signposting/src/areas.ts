@@ -2,20 +2,22 @@ import * as z from "zod";
 import { Identifier } from "@selfmanage/core";
 
 /** GSS prefixes for the Scottish geographies a service area can name. */
-const GSS_PREFIX = { "health-board": "S08", "council-area": "S12", ward: "S13" } as const;
+const GSS_PREFIX = { "health-board": "S08", "council-area": "S12", ward: "S13", "integration-authority": "S37" } as const;
 
 /**
- * The kind of area a GSS code names: a health board (S08), a council area (S12) or a ward (S13).
+ * The kind of area a GSS code names: a health board (S08), a council area (S12), a ward (S13), or
+ * an integration authority (S37: the health and social care partnership of one or more council
+ * areas, which ALISS lists as service areas).
  *
  * @example
  * ```ts
  * GssAreaKind.parse("council-area");
  * ```
  */
-export const GssAreaKind = z.enum(["health-board", "council-area", "ward"]).meta({
+export const GssAreaKind = z.enum(["health-board", "council-area", "ward", "integration-authority"]).meta({
   id: "GssAreaKind",
   title: "GSS area kind",
-  description: "health-board (S08 codes), council-area (S12 codes) or ward (S13 codes).",
+  description: "health-board (S08 codes), council-area (S12 codes), ward (S13 codes) or integration-authority (S37 codes, health and social care partnerships).",
 });
 /**
  * A kind of GSS area (see {@link GssAreaKind}).
@@ -28,8 +30,8 @@ export const GssAreaKind = z.enum(["health-board", "council-area", "ward"]).meta
 export type GssAreaKind = z.infer<typeof GssAreaKind>;
 
 /**
- * A Government Statistical Service (GSS) code for a Scottish health board, council area or ward:
- * a three-character entity prefix (S08, S12 or S13) and six digits.
+ * A Government Statistical Service (GSS) code for a Scottish health board, council area, ward or
+ * integration authority: a three-character entity prefix (S08, S12, S13 or S37) and six digits.
  *
  * @example
  * ```ts
@@ -38,8 +40,8 @@ export type GssAreaKind = z.infer<typeof GssAreaKind>;
  */
 export const GssCode = z
   .string()
-  .regex(/^S(?:08|12|13)\d{6}$/)
-  .meta({ id: "GssCode", title: "GSS code", description: "A nine-character GSS code: S08 (health board), S12 (council area) or S13 (ward), then six digits." });
+  .regex(/^S(?:08|12|13|37)\d{6}$/)
+  .meta({ id: "GssCode", title: "GSS code", description: "A nine-character GSS code: S08 (health board), S12 (council area), S13 (ward) or S37 (integration authority), then six digits." });
 /**
  * A GSS code string (see {@link GssCode}).
  *
@@ -64,7 +66,7 @@ export function gssAreaKind(code: string): GssAreaKind | undefined {
   return GssAreaKind.options.find((kind) => GSS_PREFIX[kind] === prefix);
 }
 
-const AreaName = z.string().min(1).max(200);
+const AreaName = z.string().min(1);
 
 /**
  * Where a service is available: the whole country, a GSS area (health board, council area or ward),
@@ -95,7 +97,7 @@ export const ServiceArea = z
         },
         {
           path: ["code"],
-          message: "The GSS code prefix does not match the kind of area: S08 is a health board, S12 a council area and S13 a ward.",
+          message: "The GSS code prefix does not match the kind of area: S08 is a health board, S12 a council area, S13 a ward and S37 an integration authority.",
           params: { code: "gss_kind_mismatch" },
         },
       ),
@@ -106,7 +108,7 @@ export const ServiceArea = z
     }),
     z.strictObject({
       kind: z.literal("described"),
-      description: z.string().min(1).max(2000).meta({ description: "The area in words, as a source system described it." }),
+      description: z.string().min(1).meta({ description: "The area in words, as a source system described it." }),
       name: AreaName.optional(),
     }),
   ])

@@ -163,25 +163,71 @@ export const signpostingCodes = {
     referralToSocialPrescribing: { system: SNOMED, code: "871731000000106", display: "Referral to social prescribing service" },
     socialPrescribingDeclined: { system: SNOMED, code: "871711000000103", display: "Social prescribing declined" },
   },
-  /** ALISS category slugs that correspond to a package category. Other slugs are kept as classifications. */
+  /**
+   * ALISS category slugs that correspond to a package category. Every slug is one of ALISS's own
+   * 212 (checked against ALISS's category list in the tests). An ALISS category is always kept as
+   * a classification too, whether or not it maps.
+   */
   alissCategories: {
     "peer-support": "peer-support-group",
+    "support-group": "peer-support-group",
     "self-management": "self-management-education",
-    "health-coaching": "health-coaching",
-    advocacy: "advocacy",
-    "carers-support": "carers-support",
-    carers: "carers-support",
-    "social-prescribing": "social-prescribing",
+    "independent-advocacy": "advocacy",
     befriending: "befriending",
     "physical-activity": "physical-activity",
-    "arts-and-crafts": "arts-and-creativity",
+    "exercise-get-fit": "physical-activity",
+    "creative-cultural-activity": "arts-and-creativity",
+    "arts-crafts": "arts-and-creativity",
     "mental-health": "mental-wellbeing",
+    "physical-health-issues": "long-term-conditions",
     "money-advice": "money-advice",
-    housing: "housing",
+    "housing-and-homelessness": "housing",
+    "housing-support": "housing",
+    "housing-advice": "housing",
     employability: "employability",
-    food: "food",
+    "supported-employment": "employability",
+    "work-preparation": "employability",
+    "food-nutrition": "food",
+    foodbank: "food",
+    "free-meals": "food",
+    "lunch-club": "food",
     bereavement: "bereavement",
   } satisfies Record<string, ServiceCategory>,
+  /**
+   * What ALISS's service-area `type` says, by the number ALISS stores (`ServiceArea.AREA_TYPES`:
+   * 0 Country, 1 Region, 2 Local Authority, 3 Health Board, 4 Integration Authority) and the name
+   * its API shows; the kind each means in the model (a country is national coverage).
+   */
+  alissAreaTypes: [
+    { number: 0, name: "Country", kind: "national" },
+    { number: 1, name: "Region", kind: "region" },
+    { number: 2, name: "Local Authority", kind: "council-area" },
+    { number: 3, name: "Health Board", kind: "health-board" },
+    { number: 4, name: "Integration Authority", kind: "integration-authority" },
+  ],
+  /** ALISS's codes for whole countries (not GSS codes): Scotland and the United Kingdom, both national coverage here. */
+  alissCountryCodes: { XS: "Scotland", XB: "United Kingdom", S92000003: "Scotland" },
+  /** ALISS community group slugs (and common spellings) that correspond to a package community group. */
+  alissCommunityGroups: {
+    carers: "unpaid-carers",
+    "unpaid-carers": "unpaid-carers",
+    "young-people": "young-people",
+    youth: "young-people",
+    "older-people": "older-people",
+    veterans: "veterans",
+    "armed-forces": "veterans",
+    lgbt: "lgbtqi",
+    lgbtqi: "lgbtqi",
+    "lgbtq-plus": "lgbtqi",
+    "minority-ethnic": "minority-ethnic",
+    "ethnic-minorities": "minority-ethnic",
+    refugees: "refugees-and-asylum-seekers",
+    "asylum-seekers": "refugees-and-asylum-seekers",
+    "disabled-people": "disabled-people",
+    women: "women",
+    men: "men",
+    "people-in-recovery": "people-in-recovery",
+  } satisfies Record<string, CommunityGroup>,
   /** ALISS accessibility feature slugs that correspond to a package feature. */
   alissAccessibility: {
     "hearing-loop": "hearing-loop",

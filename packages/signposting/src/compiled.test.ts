@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { safeParseResult } from "@selfmanage/core";
 import { directory as fixtureDirectory } from "../test/fixtures";
 import { alissEnvelope } from "../test/aliss-fixture";
-import { importAlissServices } from "./aliss";
+import { importAlissServices } from "./aliss/import";
 import { Directory, Location, Organisation, Service, validateDirectory, validateLocation, validateOrganisation, validateService } from "./directory";
 import { SignpostingEvent, validateSignpostingEvent } from "./events";
 import { generateSyntheticDirectory } from "./synthetic";

@@ -3,18 +3,22 @@ import { validOutcode } from "postcode";
 import { Coding, Identifier, IsoDate, IsoDateTime, LanguageTag, fail, issue, ok, safeParseResult, type Result, type ValidationIssue } from "@selfmanage/core";
 import { AccessibilityFeature, CommunityGroup, ServiceCategory } from "./codes";
 import { ServiceArea } from "./areas";
+import { Extensions } from "./extensions";
 import { compiledSchema } from "./compiled";
 import { OpeningHours } from "./hours";
 import { normalisePostcode } from "./postcode";
 
-const Name = z.string().min(1).max(500);
-const Text = z.string().min(1).max(10_000);
+// Open Referral sets no length on names and descriptions, so neither does the model: the importer
+// reports unusually long ones instead of refusing them.
+const Name = z.string().min(1);
+const Text = z.string().min(1);
 const Email = z.email().max(320);
 const WebAddress = z.url().max(2000);
 const Phone = z
   .string()
-  .regex(/^\+?[0-9 ()-]{6,30}$/)
-  .meta({ description: "A telephone number: digits, spaces, brackets and hyphens, optionally starting with +." });
+  .min(1)
+  .max(100)
+  .meta({ description: "A telephone number as the source wrote it (Open Referral sets no format); usually digits, spaces, brackets and hyphens, optionally starting with +." });
 
 /**
  * Whether a service is running: `active`, `inactive`, `defunct` or `temporarily-closed`
@@ -152,7 +156,7 @@ export type CostOption = z.infer<typeof CostOption>;
 export const Cost = z
   .strictObject({
     kind: z.enum(["free", "discounted", "paid"]).optional().meta({ description: "free, discounted or paid; absent when a source did not say." }),
-    options: z.array(CostOption).max(50).optional(),
+    options: z.array(CostOption).optional(),
     description: Text.optional().meta({ description: "Charges in words." }),
   })
   .meta({ id: "Cost", title: "Cost", description: "What a service costs the person." });
@@ -217,9 +221,9 @@ export const Organisation = z
           value: z.string().min(1).max(200),
         }),
       )
-      .max(20)
       .optional()
       .meta({ description: "Official identifiers such as a charity or company number." }),
+  extensions: Extensions.optional(),
   })
   .meta({ id: "Organisation", title: "Organisation", description: "An organisation that provides services." });
 /**
@@ -378,10 +382,11 @@ export const Location = z
     url: WebAddress.optional().meta({ description: "For a virtual location: where to join." }),
     confidential: z.boolean().optional().meta({ description: "True for places whose position must not be revealed." }),
     maskedAddress: MaskedAddress.optional(),
-    accessibility: z.array(AccessibilityNote).max(20).optional(),
+    accessibility: z.array(AccessibilityNote).optional(),
     externalIdentifier: z
       .strictObject({ type: z.string().min(1).max(100).meta({ description: "e.g. UPRN." }), value: z.string().min(1).max(200) })
       .optional(),
+  extensions: Extensions.optional(),
   })
   .refine((location) => location.latitude !== undefined || location.longitude === undefined, {
     path: ["latitude"],
@@ -446,17 +451,17 @@ export const Service = z
     email: Email.optional(),
     status: ServiceStatus,
     categories: z.array(ServiceCategory).max(30),
-    classifications: z.array(Coding).max(100).optional().meta({ description: "Terms from other taxonomies, kept from imported data." }),
+    classifications: z.array(Coding).optional().meta({ description: "Terms from other taxonomies, kept from imported data." }),
     eligibility: Eligibility.optional(),
     cost: Cost.optional(),
     accessRoutes: z.array(AccessRoute).max(4).optional(),
     attending: z.array(AttendingType).max(4).optional(),
-    languages: z.array(LanguageTag).max(50).optional().meta({ description: "Languages the service is delivered in (BCP 47), without interpretation." }),
+    languages: z.array(LanguageTag).optional().meta({ description: "Languages the service is delivered in (BCP 47), without interpretation." }),
     accessibility: z.array(AccessibilityFeature).max(20).optional().meta({ description: "Features of the service itself, wherever it is delivered." }),
-    locationIds: z.array(Identifier).max(500).optional(),
-    areas: z.array(ServiceArea).max(200).optional(),
+    locationIds: z.array(Identifier).optional(),
+    areas: z.array(ServiceArea).optional(),
     hours: OpeningHours.optional(),
-    contacts: z.array(Contact).max(50).optional(),
+    contacts: z.array(Contact).optional(),
     lastReviewed: IsoDate.optional().meta({ description: "When the provider last checked the record." }),
     assuredDate: IsoDate.optional().meta({ description: "When a directory team last assured the record." }),
     assurerEmail: Email.optional(),
@@ -464,7 +469,8 @@ export const Service = z
     deprioritised: z.boolean().optional().meta({ description: "True to list the service after others that match equally." }),
     alert: Text.optional().meta({ description: "A short, temporary notice, e.g. a change of venue." }),
     accreditations: Text.optional(),
-    fundingSources: z.array(Text).max(20).optional(),
+    fundingSources: z.array(Text).optional(),
+    extensions: Extensions.optional(),
   })
   .superRefine((service, context) => {
     const areas = service.areas;

@@ -130,9 +130,9 @@ export type ExceptionReason = z.infer<typeof ExceptionReason>;
 export const ScheduleException = z
   .strictObject({
     date: IsoDate,
-    periods: z.array(OpeningPeriod).max(12).meta({ description: "Opening periods on that date; empty when closed all day." }),
+    periods: z.array(OpeningPeriod).meta({ description: "Opening periods on that date; empty when closed all day." }),
     reason: ExceptionReason.optional(),
-    note: z.string().min(1).max(500).optional(),
+    note: z.string().min(1).optional(),
   })
   .meta({ id: "ScheduleException", title: "Schedule exception", description: "Opening on one date that replaces the weekly pattern." });
 /**
@@ -163,11 +163,10 @@ export type ScheduleException = z.infer<typeof ScheduleException>;
  */
 export const OpeningHours = z
   .strictObject({
-    weekly: z.array(WeeklyOpening).max(200),
+    weekly: z.array(WeeklyOpening),
     // The one-exception-per-date rule sits on the list itself, so hours without exceptions never pay for it.
     exceptions: z
       .array(ScheduleException)
-      .max(400)
       .superRefine((exceptions, context) => {
         if (exceptions.length < 2) return;
         const seen = new Set<string>();
@@ -180,7 +179,7 @@ export const OpeningHours = z
         }
       })
       .optional(),
-    notes: z.string().min(1).max(2000).optional().meta({ description: "Anything people should know about the times, in words." }),
+    notes: z.string().min(1).optional().meta({ description: "Anything people should know about the times, in words." }),
   })
   .meta({ id: "OpeningHours", title: "Opening hours", description: "Weekly opening periods and dated exceptions, in Europe/London local time." });
 /**

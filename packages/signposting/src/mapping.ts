@@ -35,21 +35,25 @@ export function isObject(value: unknown): value is Json {
  * ```
  */
 export interface Mapping {
+  /** Whether `sources` is kept: only needed to say where a problem came from, so a first pass can skip it. */
+  track: boolean;
   sources: Array<[PathSegment[], PathSegment[]]>;
-  consumed: Set<string>;
+  /** Absent when the caller finds unread fields another way (the ORUK importer compares the export with the source). */
+  consumed?: Set<string>;
   direct: ValidationIssue[];
 }
 
 /**
- * A fresh mapping for one source record.
+ * A fresh mapping for one source record; `trackReads: false` skips recording which fields were
+ * read, `trackSources: false` where each model field came from.
  *
  * @example
  * ```ts
  * newMapping().sources.length; // 0
  * ```
  */
-export function newMapping(): Mapping {
-  return { sources: [], consumed: new Set(), direct: [] };
+export function newMapping(trackReads = true, trackSources = true): Mapping {
+  return trackReads ? { track: trackSources, sources: [], consumed: new Set(), direct: [] } : { track: trackSources, sources: [], direct: [] };
 }
 
 /**
@@ -75,7 +79,7 @@ export function keyOf(path: readonly PathSegment[]): string {
 export function read(mapping: Mapping, source: Json, field: string, path: readonly PathSegment[]): unknown {
   const value = source[field];
   // Objects and lists are consumed field by field, so that their unread parts can be reported.
-  if (value !== undefined && (value === null || typeof value !== "object")) mapping.consumed.add(keyOf([...path, field]));
+  if (mapping.consumed !== undefined && value !== undefined && (value === null || typeof value !== "object")) mapping.consumed.add(keyOf([...path, field]));
   return value === null ? undefined : value;
 }
 
@@ -105,7 +109,7 @@ export function list(mapping: Mapping, source: Json, field: string, path: readon
   const value = source[field];
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
-    mapping.consumed.add(keyOf([...path, field]));
+    mapping.consumed?.add(keyOf([...path, field]));
     mapping.direct.push(issue([...path, field], "invalid_type", "Expected a list."));
     return [];
   }
@@ -129,7 +133,23 @@ export function list(mapping: Mapping, source: Json, field: string, path: readon
 export function put(mapping: Mapping, target: Json, field: string, value: unknown, modelPath: readonly PathSegment[], sourcePath: readonly PathSegment[]): void {
   if (value === undefined) return;
   target[field] = value;
-  mapping.sources.push([[...modelPath, field], [...sourcePath]]);
+  if (mapping.track) mapping.sources.push([[...modelPath, field], [...sourcePath]]);
+}
+
+/**
+ * Like {@link put}, with the source path given as its parent and field, so that nothing is
+ * allocated for it unless the mapping keeps sources.
+ *
+ * @example
+ * ```ts
+ * const target: Json = {};
+ * putAt(newMapping(), target, "name", "x", ["service"], [], "name"); // target.name === "x"
+ * ```
+ */
+export function putAt(mapping: Mapping, target: Json, field: string, value: unknown, modelPath: readonly PathSegment[], sourceParent: readonly PathSegment[], sourceField: PathSegment): void {
+  if (value === undefined) return;
+  target[field] = value;
+  if (mapping.track) mapping.sources.push([[...modelPath, field], [...sourceParent, sourceField]]);
 }
 
 /**
@@ -163,7 +183,7 @@ export function translate(mapping: Mapping, issues: readonly ValidationIssue[]):
  * ```
  */
 export function unconsumed(mapping: Mapping, value: unknown, path: PathSegment[], into: PathSegment[][]): void {
-  if (mapping.consumed.has(keyOf(path))) return;
+  if (mapping.consumed?.has(keyOf(path)) === true) return;
   if (Array.isArray(value)) value.forEach((item, index) => unconsumed(mapping, item, [...path, index], into));
   else if (isObject(value)) for (const [field, inner] of Object.entries(value)) unconsumed(mapping, inner, [...path, field], into);
   else if (value !== null && value !== "") into.push(path);

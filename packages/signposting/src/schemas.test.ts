@@ -36,7 +36,10 @@ import {
   SignpostingNeed,
 } from "./events";
 import { generateSyntheticDirectory } from "./synthetic";
-import { importAlissServices } from "./aliss";
+import { importAlissServices } from "./aliss/import";
+import { Extensions } from "./extensions";
+import { importOpenReferralUk } from "./oruk/import";
+import { readStandard } from "../test/standards";
 
 /** The schemas published as JSON Schema in `schemas/`. */
 export const publicSchemas = {
@@ -75,12 +78,16 @@ export const publicSchemas = {
   "signposted-service": SignpostedService,
   "signposting-event": SignpostingEvent,
   "redacted-signposting-event": RedactedSignpostingEvent,
+  extensions: Extensions,
 };
+
+// Records imported from the real ORUK and HSDS examples carry what the model does not hold in their extensions.
+const imported = ["oruk-3.0/examples/service_full.json", "interop/hsds-3.1/examples/service_full.json", "interop/hsds-3.0/examples/organization_full.json"].map((file) => importOpenReferralUk(readStandard(file)).directory);
 
 const synthetic = generateSyntheticDirectory(300, 9);
 const aliss = importAlissServices(alissEnvelope).directory;
-const allServices = [...fixtureDirectory.services, ...synthetic.services, ...aliss.services];
-const allLocations = [...fixtureDirectory.locations, ...synthetic.locations, ...aliss.locations];
+const allServices = [...fixtureDirectory.services, ...synthetic.services, ...aliss.services, ...imported.flatMap((directory) => directory.services)];
+const allLocations = [...fixtureDirectory.locations, ...synthetic.locations, ...aliss.locations, ...imported.flatMap((directory) => directory.locations)];
 const instant = fc
   .date({ min: new Date("2020-01-01T00:00:00Z"), max: new Date("2030-12-31T00:00:00Z"), noInvalidDate: true })
   .map((date) => date.toISOString().replace(/\.\d{3}Z$/, "Z"));
@@ -147,7 +154,7 @@ const samples: Record<keyof typeof publicSchemas, fc.Arbitrary<unknown> | readon
   "cost-option": fc.record({ label: fc.string({ minLength: 1, maxLength: 20 }), amount: fc.integer({ min: 0, max: 500 }), currency: fc.constant("GBP"), validFrom: day }, { requiredKeys: [] }),
   cost: fc.record({ kind: fc.constantFrom("free" as const, "discounted" as const, "paid" as const), description: fc.string({ minLength: 1, maxLength: 30 }) }, { requiredKeys: [] }),
   contact: [{ title: "Reception", phone: "0131 496 0000", email: "hello@example.org" }, { name: "Example Worker" }, {}],
-  organisation: [...fixtureDirectory.organisations, ...synthetic.organisations, ...aliss.organisations],
+  organisation: [...fixtureDirectory.organisations, ...synthetic.organisations, ...aliss.organisations, ...imported.flatMap((directory) => directory.organisations)],
   address: allLocations.flatMap((location) => (location.address === undefined ? [] : [location.address])),
   "masked-address": [{ locality: "Perth", postcodeDistrict: "PH1" }, { region: "Highland" }, {}],
   "accessibility-note": allLocations.flatMap((location) => location.accessibility ?? []),
@@ -162,6 +169,10 @@ const samples: Record<keyof typeof publicSchemas, fc.Arbitrary<unknown> | readon
   "signposted-service": fc.record({ serviceId: fc.stringMatching(/^svc-[0-9]{1,4}$/), method: fc.constantFrom(...SignpostingMethod.options), code: fc.constant(signpostingCodes.snomed.referralToSocialPrescribing) }, { requiredKeys: ["serviceId", "method"] }),
   "signposting-event": event,
   "redacted-signposting-event": event.map((value) => redactSignpostingEvent(value, { person: "keyed-hash", key: "a secret kept outside the export" })),
+  extensions: fc.oneof(
+    fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 4 }),
+    fc.constantFrom(...imported.flatMap((directory) => directory.services.flatMap((service) => (service.extensions === undefined ? [] : [service.extensions])))),
+  ),
 };
 
 describe("public schemas", () => {

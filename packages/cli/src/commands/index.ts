@@ -32,6 +32,7 @@ export const commands: readonly CommandEntry[] = [
   { name: "search", summary: "Find services in a directory by need, place, opening time, age and more.", load: async () => (await import("./search")).searchCommand },
   { name: "import", summary: "Convert an Open Referral UK 3.0 or ALISS v4 feed into a toolkit Directory.", load: async () => (await import("./interop")).importCommand },
   { name: "export", summary: "Convert a toolkit Directory into Open Referral UK 3.0 services.", load: async () => (await import("./interop")).exportCommand },
+  { name: "check-feed", summary: "Check an Open Referral UK feed: conformance as the ORUK validator checks it, and data quality beyond it.", load: async () => (await import("./check-feed")).checkFeedCommand },
   { name: "schema", summary: "Print the JSON Schema (draft 2020-12) of a kind.", load: async () => (await import("./schema")).schemaCommand },
   { name: "report", summary: "Write a self-contained, accessible HTML report with charts and data tables.", load: async () => (await import("./report")).reportCommand },
   { name: "demo", summary: "Validate, score, search and report over the bundled sample data.", load: async () => (await import("./demo")).demoCommand },

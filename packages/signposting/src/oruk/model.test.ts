@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import { createAjv } from "@selfmanage/test-kit";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { validateDirectory, type Directory } from "./directory";
-import { exportOpenReferralUk, importOpenReferralUk } from "./oruk";
+import { validateDirectory, type Directory } from "../directory";
+import { importOpenReferralUk } from "./import";
+import { exportOpenReferralUk } from "./export";
 
-const compiled = JSON.parse(readFileSync(fileURLToPath(new URL("../../../../shared/standards/oruk-3.0/schema/compiled/service.json", import.meta.url)), "utf8")) as Record<string, unknown>;
+const compiled = JSON.parse(readFileSync(fileURLToPath(new URL("../../../../../shared/standards/oruk-3.0/schema/compiled/service.json", import.meta.url)), "utf8")) as Record<string, unknown>;
 delete compiled.$schema;
 const validateOrukService = createAjv().compile(compiled);
 
@@ -119,34 +120,39 @@ describe("ORUK export of every model field", () => {
 
 describe("ORUK import of unusual records", () => {
   const id = "5d1c0c1e-0000-4000-8000-000000000001";
-  it("reads times with zones, keeps what it can and reports what it cannot", () => {
-    const report = importOpenReferralUk({
-      id,
-      name: "Example odd service",
-      status: "active",
-      organization_id: "5d1c0c1e-0000-4000-8000-0000000000aa",
-      schedules: [
-        { id: "a", freq: "WEEKLY", byday: "mo, we", opens_at: "09:00Z", closes_at: "17:00:00+01:00", dtstart: "2026-01-05", valid_from: "2026-01-01", interval: 2 },
-        { id: "b", freq: "MONTHLY", bymonthday: "1", opens_at: "10:00", closes_at: "11:00" },
-        { id: "c", freq: "WEEKLY", opens_at: "10:00", closes_at: "11:00" },
-        { id: "d", valid_from: "2026-12-26", valid_to: "2026-12-26", description: "Boxing Day" },
-      ],
-      attributes: [
-        { id: "x", taxonomy_term: { id: "t1", name: "Walking", description: "Walking" } },
-        { id: "y", taxonomy_term: { id: "t2", name: "false", description: "Deprioritised", taxonomy: "selfmanage:deprioritised" } },
-        { id: "z" },
-      ],
-      service_areas: [
-        { id: "g", extent_type: "gss", extent: "S08000022" },
-        { id: "r", extent_type: "radius-km", extent: "8" },
-        { id: "n", name: "Example town only" },
-      ],
-    });
+  const odd = {
+    id,
+    name: "Example odd service",
+    status: "active",
+    organization_id: "5d1c0c1e-0000-4000-8000-0000000000aa",
+    schedules: [
+      { id: "a", freq: "WEEKLY", byday: "mo, we", opens_at: "09:00Z", closes_at: "17:00:00+01:00", dtstart: "2026-01-05", valid_from: "2026-01-01" },
+      { id: "b", freq: "MONTHLY", bymonthday: "1", opens_at: "10:00", closes_at: "11:00" },
+      { id: "c", freq: "WEEKLY", opens_at: "10:00", closes_at: "11:00" },
+      { id: "e", freq: "WEEKLY", interval: 2, byday: "FR", opens_at: "10:00", closes_at: "11:00" },
+      { id: "d", valid_from: "2026-12-26", valid_to: "2026-12-26", description: "Boxing Day" },
+    ],
+    attributes: [
+      { id: "x", taxonomy_term: { id: "t1", name: "Walking", description: "Walking" } },
+      { id: "y", taxonomy_term: { id: "t2", name: "false", description: "Deprioritised", taxonomy: "selfmanage:deprioritised" } },
+      { id: "z" },
+    ],
+    service_areas: [
+      { id: "g", extent_type: "gss", extent: "S08000022" },
+      { id: "r", extent_type: "radius-km", extent: "8" },
+      { id: "n", name: "Example town only" },
+      { id: "e", extent_type: "gss", extent: "E08000001" },
+    ],
+  };
+
+  it("reads what the model can hold, keeps the rest, and gives the record back", () => {
+    const report = importOpenReferralUk(odd);
     expect(report.problems).toEqual([]);
     const [service] = report.directory.services;
     expect(service?.organisationId).toBe("5d1c0c1e-0000-4000-8000-0000000000aa");
     expect(service?.deprioritised).toBe(false);
     expect(service?.classifications).toEqual([{ system: "urn:oruk:unspecified", code: "Walking" }]);
+    // Monthly rules, times without days and every other week are not weekly periods.
     expect(service?.hours).toEqual({
       weekly: [
         { day: "monday", opens: "09:00", closes: "17:00", validFrom: "2026-01-01" },
@@ -154,33 +160,65 @@ describe("ORUK import of unusual records", () => {
       ],
       exceptions: [{ date: "2026-12-26", periods: [], note: "Boxing Day" }],
     });
+    // An English GSS code is not a Scottish area: the area stays in the record, outside the model.
     expect(service?.areas).toEqual([{ kind: "health-board", code: "S08000022" }, { kind: "radius", radiusKm: 8 }, { kind: "described", description: "Example town only" }]);
-    // Monthly rules, fortnightly intervals and a start date apart from valid_from have no place in the model.
-    expect(report.notices.map((notice) => notice.path.join("."))).toEqual(["schedules.1.freq", "schedules.2", "schedules.0.dtstart", "schedules.0.interval", "schedules.1.bymonthday"]);
+    const kept = report.notices.filter((notice) => notice.code === "kept").map((notice) => notice.path.join("."));
+    expect(kept).toEqual(expect.arrayContaining(["schedules.*", "service_areas.*", "attributes.*"]));
+    expect(report.notices.filter((notice) => notice.code === "normalised").map((notice) => notice.path.join("."))).toEqual(expect.arrayContaining(["schedules.*.opens_at", "schedules.*.closes_at", "schedules.*.byday"]));
+    expect(exportOpenReferralUk(report.directory)[0]).toEqual(odd);
   });
-  it("reports values it cannot read at their ORUK paths", () => {
-    const report = importOpenReferralUk({
+
+  it("refuses only what breaks the ORUK schema, and sets aside what the model cannot hold", () => {
+    const record = {
       id,
       name: "Example bad service",
       status: "temporarily closed",
-      schedules: [{ id: "a", freq: "WEEKLY", byday: "XX", opens_at: "morning", closes_at: 5 }],
+      minimum_age: 12.5,
+      assured_date: "last spring",
+      schedules: [{ id: "a", freq: "WEEKLY", byday: "XX", opens_at: "morning", closes_at: "noon" }],
       attributes: [{ id: "c", taxonomy_term: { id: "t", name: "yoga", description: "yoga", taxonomy: "selfmanage:service-category", term: "yoga" } }],
-      service_at_locations: [{ id: "l", location: { id: "loc", location_type: "physical", external_identifier: "1", addresses: [{ id: "ad", address_1: "1 Example Street", city: "Edinburgh", state_province: "", postal_code: "not a postcode", country: "GB", address_type: "physical" }], accessibility: [{ id: "ac", accessibility: "ramp,unknown-code" }] } }],
-    });
-    expect(report.problems[0]?.issues.map((found) => [found.path.join("."), found.code])).toEqual([
-      ["service_at_locations.0.location.addresses.0.postal_code", "invalid_postcode"],
-      ["attributes.0.taxonomy_term.term", "invalid_value"],
-      ["schedules.0.byday", "invalid_value"],
-      ["schedules.0.opens_at", "invalid_format"],
+      service_at_locations: [
+        {
+          id: "l",
+          location: {
+            id: "loc",
+            location_type: "physical",
+            external_identifier: "1",
+            addresses: [{ id: "ad", address_1: "1 Example Street", city: "Edinburgh", state_province: "", postal_code: "not a postcode", country: "GB", address_type: "physical" }],
+            accessibility: [{ id: "ac", accessibility: "ramp,unknown-code" }],
+          },
+        },
+      ],
+    };
+    const report = importOpenReferralUk(record);
+    expect(report.problems).toEqual([]);
+    expect(report.notices.filter((notice) => notice.message.includes("left out of the model")).map((notice) => [notice.path.join("."), notice.code])).toEqual([
+      ["service_at_locations.*.location.addresses.*.postal_code", "invalid_postcode"],
+      ["attributes.*.taxonomy_term.term", "invalid_value"],
+      ["minimum_age", "invalid_type"],
+      ["schedules.*.byday", "invalid_value"],
+      ["schedules.*.opens_at", "invalid_format"],
+      ["schedules.*.closes_at", "invalid_format"],
+      ["assured_date", "invalid_format"],
+    ]);
+    expect(report.directory.locations[0]?.address).toBeUndefined();
+    expect(exportOpenReferralUk(report.directory)[0]).toEqual(record);
+    // A number where ORUK says text, or a status outside its list, breaks the standard itself.
+    const broken = importOpenReferralUk({ ...record, status: "open", schedules: [{ id: "a", freq: "WEEKLY", byday: "MO", opens_at: "09:00", closes_at: 5 }] });
+    expect(broken.problems[0]?.issues.map((found) => [found.path.join("."), found.code])).toEqual([
+      ["status", "invalid_value"],
       ["schedules.0.closes_at", "invalid_type"],
     ]);
   });
+
   it("imports a repeated identical record once and notes it", () => {
     const record = { id, name: "Example", status: "active" };
-    const report = importOpenReferralUk([record, record]);
+    const report = importOpenReferralUk([record, record, { ...record, name: "Changed" }]);
     expect(report.imported).toBe(1);
-    expect(report.notices).toEqual([{ record: 1, path: [1, "id"], code: "duplicate_record", message: "The same service appears earlier in the feed; it was imported once." }]);
+    expect(report.notices).toEqual([{ code: "duplicate_record", path: ["id"], message: "The same record appears earlier in the feed; it was imported once.", count: 1, records: [id] }]);
+    expect(report.problems).toEqual([{ record: 2, path: [2], issues: [{ path: ["id"], code: "duplicate_id", message: "An earlier service in the feed has this id but different details; the earlier one was kept." }] }]);
   });
+
   it("reads accessibility words and external identifiers without a type", () => {
     const report = importOpenReferralUk({
       id,
@@ -188,7 +226,7 @@ describe("ORUK import of unusual records", () => {
       status: "active",
       service_at_locations: [{ id: "l", location: { id: "loc", location_type: "virtual", external_identifier: "abc", accessibility: [{ id: "ac", accessibility: "Ramp at the back door" }] } }],
     });
-    expect(report.directory.locations[0]).toEqual({
+    expect(report.directory.locations[0]).toMatchObject({
       id: "loc",
       kind: "virtual",
       externalIdentifier: { type: "unspecified", value: "abc" },

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findJsonSyntaxError, MAX_JSON_DEPTH, scanJson } from "./json-syntax";
+import { findJsonSyntaxError, MAX_JSON_DEPTH, scanJson } from "./json-scan";
 
 describe("findJsonSyntaxError", () => {
   it("accepts every valid JSON text", () => {

@@ -1,4 +1,4 @@
-import type { PathSegment } from "@selfmanage/core";
+import type { PathSegment, ValidationIssue } from "./result";
 
 /**
  * The deepest nesting of arrays and objects the tools read. Real records of the toolkit and of
@@ -273,4 +273,34 @@ export function scanJson(text: string): JsonScan {
  */
 export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
   return scanJson(text).error;
+}
+
+const NOTICE_ISSUES: Readonly<Record<JsonValueNotice["kind"], { code: JsonValueNotice["kind"]; message: string }>> = {
+  duplicate_key: {
+    code: "duplicate_key",
+    message: "This key appears more than once in the same object, so one of its values would be silently lost. Give each key once.",
+  },
+  number_out_of_range: {
+    code: "number_out_of_range",
+    message: "This number is out of range: it is too large or too small to be read as a number without becoming infinite or zero.",
+  },
+  reserved_key: {
+    code: "reserved_key",
+    message: "This key is reserved in JavaScript, so it would be silently dropped. Remove it or give it another name.",
+  },
+};
+
+/**
+ * The issue to report for something {@link scanJson} found that `JSON.parse` would hide, at the
+ * notice's own path (or `path`, e.g. one prefixed with where the text sits in a larger document).
+ * The message says what is wrong and never quotes the value.
+ *
+ * @example
+ * ```ts
+ * const [notice] = scanJson('{"a":1,"a":2}').notices;
+ * if (notice) jsonNoticeIssue(notice).code; // "duplicate_key"
+ * ```
+ */
+export function jsonNoticeIssue(notice: Pick<JsonValueNotice, "kind" | "path">, path: PathSegment[] = notice.path): ValidationIssue {
+  return { path, ...NOTICE_ISSUES[notice.kind] };
 }

@@ -1,0 +1,244 @@
+import type { PathSegment } from "@selfmanage/core";
+import type { JsonValue, OrukResidue } from "./extensions";
+
+type JsonObject = { [key: string]: JsonValue };
+type Row = NonNullable<OrukResidue["rows"]>[string][number];
+
+/**
+ * What the difference between a source record and the export of its model says, field by field.
+ *
+ * @example
+ * ```ts
+ * const note: ResidueNote = { path: ["schedules", 0, "schedule_link"], kind: "kept" };
+ * ```
+ */
+export interface ResidueNote {
+  /** Where in the source record. */
+  path: PathSegment[];
+  /** `kept`: the model does not hold the field; `normalised`: the model holds it in another form. */
+  kind: "kept" | "normalised";
+}
+
+function isJsonObject(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Structural equality of two JSON values (key order ignored).
+ *
+ * @example
+ * ```ts
+ * jsonEqual({ a: [1, 2] }, { a: [1, 2] }); // true
+ * ```
+ */
+export function jsonEqual(left: unknown, right: unknown): boolean {
+  if (left === right) return true;
+  if (typeof left !== "object" || typeof right !== "object" || left === null || right === null) return false;
+  if (Array.isArray(left)) {
+    if (!Array.isArray(right) || left.length !== right.length) return false;
+    for (let index = 0; index < left.length; index += 1) if (!jsonEqual(left[index], right[index])) return false;
+    return true;
+  }
+  if (Array.isArray(right)) return false;
+  const leftKeys = Object.keys(left);
+  if (leftKeys.length !== Object.keys(right).length) return false;
+  for (const key of leftKeys) {
+    if (!Object.prototype.hasOwnProperty.call(right, key)) return false;
+    if (!jsonEqual((left as JsonObject)[key], (right as JsonObject)[key])) return false;
+  }
+  return true;
+}
+
+/**
+ * Set an own property, whatever its name: `__proto__` from a JSON source is a field like any other,
+ * never the object's prototype.
+ *
+ * @example
+ * ```ts
+ * const target: Record<string, unknown> = {};
+ * setOwn(target, "__proto__", 1); // Object.keys(target) is ["__proto__"]
+ * ```
+ */
+export function setOwn(target: object, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function clone<T extends JsonValue>(value: T): T {
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) return value.map((item) => clone(item)) as T;
+  const copy: JsonObject = {};
+  for (const key of Object.keys(value)) setOwn(copy, key, clone((value as JsonObject)[key] as JsonValue));
+  return copy as T;
+}
+
+/** Rows can be matched by id when every exported row is an object with its own id. */
+function rowIds(rows: readonly JsonValue[]): string[] | undefined {
+  const ids: string[] = [];
+  const seen = new Set<string>();
+  for (const row of rows) {
+    if (!isJsonObject(row) || typeof row.id !== "string" || seen.has(row.id)) return undefined;
+    seen.add(row.id);
+    ids.push(row.id);
+  }
+  return ids;
+}
+
+/** How alike two rows are: one for each equal field, a half for a nested object with something in common. */
+function likeness(source: JsonObject, exported: JsonObject): number {
+  let score = 0;
+  for (const key of Object.keys(source)) {
+    if (key === "id" || !(key in exported)) continue;
+    const left = source[key];
+    const right = exported[key];
+    if (jsonEqual(left, right)) score += 1;
+    else if (isJsonObject(left) && isJsonObject(right) && likeness(left, right) > 0) score += 0.5;
+  }
+  return score;
+}
+
+function diffRows(source: JsonValue[], exported: JsonValue[], ids: string[], path: PathSegment[], notes: ResidueNote[]): { rows: Row[]; gone: string[] } | undefined {
+  const used = new Set<number>();
+  const rows: Row[] = [];
+  let changed = source.length !== exported.length;
+  source.forEach((sourceRow, position) => {
+    let best = -1;
+    let bestScore = 0;
+    // Rows usually come in the order the exporter writes them: a row alike in all but its id needs no search.
+    const same = exported[position];
+    if (isJsonObject(sourceRow) && !used.has(position) && same !== undefined && likeness(sourceRow, same as JsonObject) >= Object.keys(sourceRow).length - 1) {
+      best = position;
+      bestScore = 1;
+    } else if (isJsonObject(sourceRow)) {
+      exported.forEach((exportedRow, index) => {
+        if (used.has(index)) return;
+        const score = likeness(sourceRow, exportedRow as JsonObject);
+        if (score > bestScore) {
+          best = index;
+          bestScore = score;
+        }
+      });
+    }
+    const rowPath = [...path, position];
+    if (best < 0) {
+      changed = true;
+      notes.push({ path: rowPath, kind: "kept" });
+      rows.push({ row: sourceRow });
+      return;
+    }
+    used.add(best);
+    if (best !== position) changed = true;
+    const patch = diffObject(sourceRow as JsonObject, exported[best] as JsonObject, rowPath, notes);
+    if (patch !== undefined) changed = true;
+    rows.push(patch === undefined ? { at: ids[best] as string } : { at: ids[best] as string, patch });
+  });
+  if (!changed) return undefined;
+  return { rows, gone: ids.filter((_, index) => !used.has(index)) };
+}
+
+/**
+ * The residue of a source record against the export of its model: what to add, swap and drop so
+ * that the export gives the source back. Notes name each difference at its source path.
+ *
+ * @example
+ * ```ts
+ * const notes: ResidueNote[] = [];
+ * diffObject({ id: "a", opens_at: "10:00:00", link: "x" }, { id: "a", opens_at: "10:00" }, [], notes);
+ * // { add: { link: "x" }, swap: { opens_at: { from: "10:00", to: "10:00:00" } } }
+ * ```
+ */
+export function diffObject(source: JsonObject, exported: JsonObject, path: PathSegment[], notes: ResidueNote[]): OrukResidue | undefined {
+  const residue: OrukResidue = {};
+  for (const key of Object.keys(source)) {
+    const sourceValue = source[key] as JsonValue;
+    if (!Object.prototype.hasOwnProperty.call(exported, key)) {
+      const fieldPath = [...path, key];
+      setOwn((residue.add ??= {}), key, sourceValue);
+      notes.push({ path: fieldPath, kind: "kept" });
+      continue;
+    }
+    const exportedValue = exported[key] as JsonValue;
+    if (jsonEqual(sourceValue, exportedValue)) continue;
+    const fieldPath = [...path, key];
+    if (isJsonObject(sourceValue) && isJsonObject(exportedValue)) {
+      const inner = diffObject(sourceValue, exportedValue, fieldPath, notes);
+      if (inner !== undefined) setOwn((residue.into ??= {}), key, inner);
+      continue;
+    }
+    if (Array.isArray(sourceValue) && Array.isArray(exportedValue)) {
+      const ids = rowIds(exportedValue);
+      if (ids !== undefined && sourceValue.every(isJsonObject)) {
+        const rows = diffRows(sourceValue, exportedValue, ids, fieldPath, notes);
+        if (rows !== undefined) {
+          setOwn((residue.rows ??= {}), key, rows.rows);
+          if (rows.gone.length > 0) setOwn((residue.gone ??= {}), key, rows.gone);
+        }
+        continue;
+      }
+    }
+    setOwn((residue.swap ??= {}), key, { from: exportedValue, to: sourceValue });
+    // The model does not hold the ids of nested rows: the exporter makes its own, so the source's are kept.
+    notes.push({ path: fieldPath, kind: key === "id" && path.length > 0 ? "kept" : "normalised" });
+  }
+  for (const key of Object.keys(exported)) {
+    if (!Object.prototype.hasOwnProperty.call(source, key)) setOwn((residue.swap ??= {}), key, { from: exported[key] as JsonValue });
+  }
+  return Object.keys(residue).length === 0 ? undefined : residue;
+}
+
+function applyRows(exported: JsonValue, rows: Row[], gone: readonly string[]): JsonValue[] {
+  const current = Array.isArray(exported) ? exported : [];
+  const byId = new Map<string, JsonObject>();
+  for (const row of current) if (isJsonObject(row) && typeof row.id === "string") byId.set(row.id, row);
+  const placed = new Set<JsonValue>();
+  const result: JsonValue[] = [];
+  for (const entry of rows) {
+    if ("row" in entry) {
+      result.push(clone(entry.row));
+      continue;
+    }
+    const row = byId.get(entry.at);
+    if (row === undefined || placed.has(row)) continue;
+    placed.add(row);
+    result.push(isJsonObject(entry.patch) ? applyResidue(row, entry.patch) : row);
+  }
+  const dropped = new Set(gone);
+  // Rows the exporter writes that were not there at import time come from edits to the model: they stay.
+  for (const row of current) if (!placed.has(row) && !(isJsonObject(row) && typeof row.id === "string" && dropped.has(row.id))) result.push(row);
+  return result;
+}
+
+/**
+ * Put a residue back onto an export: the record as the source wrote it, wherever the model still
+ * holds what it held at import time. The exported object is changed in place and returned.
+ *
+ * @example
+ * ```ts
+ * applyResidue({ id: "a", opens_at: "10:00" }, { add: { link: "x" }, swap: { opens_at: { from: "10:00", to: "10:00:00" } } });
+ * // { id: "a", opens_at: "10:00:00", link: "x" }
+ * ```
+ */
+export function applyResidue(exported: JsonObject, residue: OrukResidue): JsonObject {
+  // Extensions are plain data a user may have edited: anything not shaped as a residue is ignored.
+  const section = (value: unknown): Array<[string, unknown]> => (isJsonObject(value) ? Object.entries(value) : []);
+  for (const [key, change] of section(residue.swap)) {
+    if (!isJsonObject(change) || !jsonEqual(exported[key], change.from)) continue;
+    if (change.to === undefined) delete exported[key];
+    else setOwn(exported, key, clone(change.to));
+  }
+  for (const [key, inner] of section(residue.into)) {
+    const target = exported[key];
+    if (isJsonObject(target) && isJsonObject(inner)) applyResidue(target, inner as OrukResidue);
+  }
+  const gone = isJsonObject(residue.gone) ? residue.gone : {};
+  for (const [key, rows] of section(residue.rows)) {
+    if (!Array.isArray(rows)) continue;
+    const valid = rows.filter((entry): entry is Row => isJsonObject(entry) && ("row" in entry || typeof entry.at === "string"));
+    const dropped = gone[key];
+    setOwn(exported, key, applyRows(Object.prototype.hasOwnProperty.call(exported, key) ? (exported[key] as JsonValue) : [], valid, Array.isArray(dropped) ? dropped.filter((id): id is string => typeof id === "string") : []));
+  }
+  for (const [key, value] of section(residue.add)) {
+    // A field the model has come to hold since the import is written from the model.
+    if (!Object.prototype.hasOwnProperty.call(exported, key)) setOwn(exported, key, clone(value as JsonValue));
+  }
+  return exported;
+}
