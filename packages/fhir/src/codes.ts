@@ -224,6 +224,8 @@ export const fhirCodes = {
   snomed: signpostingCodes.snomed,
   restricted: { system: "http://terminology.hl7.org/CodeSystem/v3-Confidentiality", code: "R", display: "restricted" },
   notScored: { system: `${HL7}/data-absent-reason`, code: "not-performed", display: "Not Performed" },
+  /** Descriptions of a dated exception to opening hours that has no note of its own, by reason. */
+  exceptionDescriptions: { "bank-holiday": "Bank holiday", closure: "Closed", "special-opening": "Special opening hours", none: "Changed opening hours" },
   /** The unit of the age range in a service's eligibility. */
   ageUnit: { system: "http://unitsofmeasure.org", code: "a", unit: "years" },
 } as const;

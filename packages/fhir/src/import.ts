@@ -1,0 +1,260 @@
+import { formatPath, issue, prefixIssues, type PathSegment, type Result, type ValidationIssue } from "@selfmanage/core";
+import { validateGoal, type Goal } from "@selfmanage/goals";
+import { validateInstrument, InstrumentResponse, type InstrumentDefinition } from "@selfmanage/recovery";
+import { validateLocation, validateOrganisation, validateService, validateSignpostingEvent, type Directory, type SignpostingEvent } from "@selfmanage/signposting";
+import { safeParseResult } from "@selfmanage/core";
+import { readGoal } from "./goal";
+import { readLocation, readOrganisation } from "./directory";
+import { readService } from "./healthcare-service";
+import { readQuestionnaire } from "./questionnaire";
+import { readQuestionnaireResponse } from "./questionnaire-response";
+import { readSignpostingEvent } from "./service-request";
+import { finishReading, newReadLog, readNode, readResource, type FhirNode, type ReadLog } from "./reader";
+import { isScoreObservation } from "./score";
+
+/**
+ * The toolkit records read from FHIR input, with the issues that kept records out and the
+ * notices about elements the model has no place for. Paths are FHIRPath-style
+ * (`Bundle.entry[2].resource.target[0].dueDate`); no message repeats a value.
+ *
+ * @example
+ * ```ts
+ * const imported: FhirImport = fromFhir(bundle);
+ * imported.goals.length;
+ * ```
+ */
+export interface FhirImport {
+  readonly goals: Goal[];
+  readonly instruments: InstrumentDefinition[];
+  readonly responses: InstrumentResponse[];
+  readonly directory: Directory;
+  readonly signpostingEvents: SignpostingEvent[];
+  /** Problems that kept a resource from becoming a toolkit record. */
+  readonly issues: ValidationIssue[];
+  /** Elements (and resources) that were read but have no place in the toolkit's model. */
+  readonly notices: ValidationIssue[];
+}
+
+interface Entry {
+  readonly resourceType: string;
+  readonly path: PathSegment[];
+  readonly node: FhirNode;
+  read: boolean;
+}
+
+function entriesOf(log: ReadLog, input: unknown): Entry[] {
+  const found: Array<{ value: unknown; path: PathSegment[]; fullUrl?: string }> = [];
+  if (Array.isArray(input)) input.forEach((value, index) => found.push({ value, path: [index, typeName(value)] }));
+  else if (typeName(input) === "Bundle") {
+    const bundle = readNode(log, input, ["Bundle"]);
+    if (bundle !== undefined) {
+      log.nodes.push(bundle);
+      bundle.skip("resourceType", "id", "meta", "type", "timestamp", "identifier", "total", "link");
+      bundle.nodes("entry").forEach((entry, index) => {
+        entry.skip("request", "response", "search", "link");
+        const fullUrl = entry.string("fullUrl");
+        entry.used.add("resource");
+        if (entry.value.resource === undefined) entry.problem("resource", "required", "Each bundle entry needs a resource.");
+        else found.push({ value: entry.value.resource, path: ["Bundle", "entry", index, "resource"], ...(fullUrl === undefined ? {} : { fullUrl }) });
+      });
+    }
+  } else found.push({ value: input, path: [typeName(input)] });
+  return found.flatMap((candidate) => {
+    const resourceType = typeName(candidate.value);
+    const node = readResource(log, candidate.value, candidate.path, resourceType);
+    if (node === undefined) return [];
+    const entry: Entry = { resourceType, path: candidate.path, node, read: false };
+    keys.set(entry, candidate.fullUrl);
+    return [entry];
+  });
+}
+
+const keys = new WeakMap<Entry, string | undefined>();
+
+function typeName(value: unknown): string {
+  const type = typeof value === "object" && value !== null ? (value as { resourceType?: unknown }).resourceType : undefined;
+  return typeof type === "string" && /^[A-Z][A-Za-z]{1,63}$/.test(type) ? type : "Resource";
+}
+
+interface ResourceIndex {
+  resolve(reference: FhirNode): FhirNode | undefined;
+  referrers(resourceType: string, key: string, target: Entry): Entry[];
+}
+
+function buildIndex(entries: readonly Entry[]): ResourceIndex {
+  const byKey = new Map<string, Entry>();
+  const byNode = new Map<FhirNode, Entry>();
+  for (const entry of entries) {
+    byNode.set(entry.node, entry);
+    const id = entry.node.value.id;
+    if (typeof id === "string") byKey.set(`${entry.resourceType}/${id}`, entry);
+    const fullUrl = keys.get(entry);
+    if (fullUrl !== undefined) byKey.set(fullUrl, entry);
+  }
+  const lookup = (reference: string): Entry | undefined => {
+    const direct = byKey.get(reference);
+    if (direct !== undefined) return direct;
+    const match = /([A-Z][A-Za-z]+\/[A-Za-z0-9\-.]{1,64})(\/_history\/[^/]+)?$/.exec(reference);
+    return match === null ? undefined : byKey.get(match[1] as string);
+  };
+  return {
+    resolve(reference) {
+      reference.used.add("reference");
+      const text = reference.value.reference;
+      if (typeof text !== "string") return undefined;
+      const entry = lookup(text);
+      if (entry === undefined) return undefined;
+      entry.read = true;
+      return entry.node;
+    },
+    referrers(resourceType, key, target) {
+      return entries.filter((entry) => {
+        if (entry.resourceType !== resourceType) return false;
+        const references = entry.node.value[key];
+        const list = Array.isArray(references) ? references : references === undefined ? [] : [references];
+        return list.some((reference) => typeof (reference as { reference?: unknown })?.reference === "string" && lookup((reference as { reference: string }).reference) === target);
+      });
+    },
+  };
+}
+
+function checked<T>(log: ReadLog, path: PathSegment[], record: T | undefined, validate: (input: unknown) => Result<T>, what: string): T | undefined {
+  if (record === undefined) return undefined;
+  const result = validate(record);
+  if (result.ok) return result.value;
+  // The record was read, but breaks a rule of the toolkit's model: say where in the model, at the resource.
+  log.issues.push(...prefixIssues(result.issues.map((found) => issue([], found.code, `As a toolkit ${what}, ${formatPath(found.path)}: ${found.message}`)), path));
+  return undefined;
+}
+
+/**
+ * Read FHIR R4 input into toolkit records: a Bundle (any type), one resource, or a list of
+ * resources (such as the lines of an NDJSON file). Goals come with their CarePlans and review
+ * Observations, signposting events with their Consent and Tasks, responses as they are; each
+ * record is then checked by its package's validator. Input that is not ours is read as far as
+ * the standard and the model allow: unknown elements become notices, never silent drops.
+ * Score Observations are written one way and are noted, not read back.
+ *
+ * @example
+ * ```ts
+ * const imported = fromFhir(JSON.parse(text));
+ * for (const found of imported.issues) console.warn(formatIssue(found));
+ * ```
+ */
+export function fromFhir(input: unknown): FhirImport {
+  const log = newReadLog();
+  const entries = entriesOf(log, input);
+  const index = buildIndex(entries);
+  const result: FhirImport = {
+    goals: [],
+    instruments: [],
+    responses: [],
+    directory: { organisations: [], locations: [], services: [] },
+    signpostingEvents: [],
+    issues: log.issues,
+    notices: log.notices,
+  };
+  for (const entry of entries) {
+    const { node, path } = entry;
+    switch (entry.resourceType) {
+      case "Goal": {
+        entry.read = true;
+        const carePlans = index.referrers("CarePlan", "goal", entry);
+        for (const plan of carePlans) plan.read = true;
+        const goal = checked(log, path, readGoal(node, { carePlans: carePlans.map((plan) => plan.node), resolve: index.resolve }), validateGoal, "goal");
+        if (goal !== undefined) result.goals.push(goal);
+        break;
+      }
+      case "Questionnaire": {
+        entry.read = true;
+        const instrument = checked(log, path, readQuestionnaire(node), validateInstrument, "instrument");
+        if (instrument !== undefined) result.instruments.push(instrument);
+        break;
+      }
+      case "QuestionnaireResponse": {
+        entry.read = true;
+        const response = checked(log, path, readQuestionnaireResponse(node), (value) => safeParseResult(InstrumentResponse, value), "instrument response");
+        if (response !== undefined) result.responses.push(response);
+        break;
+      }
+      case "Organization": {
+        entry.read = true;
+        const organisation = checked(log, path, readOrganisation(node), validateOrganisation, "organisation");
+        if (organisation !== undefined) result.directory.organisations.push(organisation);
+        break;
+      }
+      case "Location": {
+        entry.read = true;
+        const location = checked(log, path, readLocation(node), validateLocation, "location");
+        if (location !== undefined) result.directory.locations.push(location);
+        break;
+      }
+      case "HealthcareService": {
+        entry.read = true;
+        const service = checked(log, path, readService(node), validateService, "service");
+        if (service !== undefined) result.directory.services.push(service);
+        break;
+      }
+      case "ServiceRequest": {
+        entry.read = true;
+        const tasks = index.referrers("Task", "basedOn", entry);
+        for (const task of tasks) task.read = true;
+        const event = checked(log, path, readSignpostingEvent(node, { tasks: tasks.map((task) => task.node), resolve: index.resolve }), validateSignpostingEvent, "signposting event");
+        if (event !== undefined) result.signpostingEvents.push(event);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  for (const entry of entries) {
+    if (entry.read) continue;
+    entry.node.used.clear();
+    for (const key of Object.keys(entry.node.value)) entry.node.used.add(key);
+    const message = isScoreObservation(entry.node.value)
+      ? "Score Observations are written one way: the score is computed again from the QuestionnaireResponse, so this one was not read."
+      : `The toolkit has no record this ${entry.resourceType} becomes on its own here, so it was not kept.`;
+    log.notices.push(issue(entry.path, "resource_not_kept", message));
+  }
+  finishReading(log);
+  return result;
+}
+
+/**
+ * Structural checks on FHIR input, with FHIRPath-style paths: everything {@link fromFhir} would
+ * report as an issue (wrong types, missing elements, codes the toolkit cannot map, references it
+ * cannot follow, rules of the toolkit's models). Notices are not issues.
+ *
+ * @example
+ * ```ts
+ * validateFhir({ resourceType: "Goal", lifecycleStatus: "active" }).map((found) => formatPath(found.path));
+ * // ["Goal.description", "Goal.subject", ...]
+ * ```
+ */
+export function validateFhir(input: unknown): ValidationIssue[] {
+  return fromFhir(input).issues;
+}
+
+/**
+ * Parse NDJSON (one resource per line, blank lines ignored) into resources for {@link fromFhir};
+ * a line that is not JSON is an issue at `[line index]`.
+ *
+ * @example
+ * ```ts
+ * const parsed = parseNdjson(text);
+ * if (parsed.issues.length === 0) fromFhir(parsed.resources);
+ * ```
+ */
+export function parseNdjson(text: string): { resources: unknown[]; issues: ValidationIssue[] } {
+  const resources: unknown[] = [];
+  const issues: ValidationIssue[] = [];
+  text.split(/\r?\n/).forEach((line, index) => {
+    if (line.trim() === "") return;
+    try {
+      resources.push(JSON.parse(line) as unknown);
+    } catch {
+      issues.push(issue([index], "invalid_json", `Line ${index + 1} is not valid JSON.`));
+    }
+  });
+  return { resources, issues };
+}
