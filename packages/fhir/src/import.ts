@@ -99,7 +99,7 @@ function buildIndex(entries: readonly Entry[]): ResourceIndex {
   };
   return {
     resolve(reference) {
-      reference.used.add("reference");
+      reference.skip("reference", "type", "identifier", "display");
       const text = reference.value.reference;
       if (typeof text !== "string") return undefined;
       const entry = lookup(text);

@@ -1,6 +1,6 @@
 import type { InstrumentDefinition, InstrumentResponse } from "@selfmanage/recovery";
 import { fhirCodes } from "./codes";
-import { identifierValue, provenanceExtension, readProvenance } from "./common";
+import { provenanceExtension, readProvenance } from "./common";
 import { readPersonReference } from "./goal";
 import { fhirId } from "./ids";
 import type { FhirNode } from "./reader";
@@ -143,7 +143,10 @@ export function readQuestionnaireResponse(node: FhirNode): InstrumentResponse | 
   const canonical = node.string("questionnaire", true);
   const match = canonical === undefined ? null : /^(.*)\/Questionnaire\/([^/|]+)\|(.+)$/.exec(canonical);
   if (canonical !== undefined && match === null) node.problem("questionnaire", "unversioned_questionnaire", "The toolkit needs the Questionnaire's canonical URL with its version (url|version) to know which instrument version was answered.");
-  const id = identifierValue(node, fhirCodes.identifiers.response);
+  // QuestionnaireResponse.identifier is a single Identifier in R4, not a list.
+  const identifier = node.node("identifier");
+  identifier?.skip("system", "use");
+  const id = identifier?.value.system === fhirCodes.identifiers.response ? identifier.string("value", true) : undefined;
   const subject = node.node("subject");
   const respondent = subject === undefined ? undefined : readPersonReference(subject);
   const completedAt = node.dateTime("authored");

@@ -86,6 +86,10 @@ export function readNode(log: ReadLog, value: unknown, path: readonly PathSegmen
   const record = value as Record<string, unknown>;
   const used = new Set<string>();
   const usedExtensions = new Set<number>();
+  // Reading the same element twice gives the same nodes, so nothing read once is reported unread.
+  const children = new Map<string, FhirNode | undefined>();
+  const lists = new Map<string, FhirNode[]>();
+  const extensionNodes = new Map<number, FhirNode | undefined>();
   const at = (key: PathSegment): PathSegment[] => [...path, key];
   const problem = (key: PathSegment | undefined, code: string, message: string): void => {
     log.issues.push(issue(key === undefined ? path : at(key), code, message));
@@ -141,20 +145,25 @@ export function readNode(log: ReadLog, value: unknown, path: readonly PathSegmen
         message: "The toolkit needs a date and time with seconds and a time-zone offset here; a date alone is not enough.",
       }),
     node: (key, required = false) => {
+      if (children.has(key)) return children.get(key);
       const found = take(key, required);
-      return found === undefined ? undefined : track(log, readNode(log, found, at(key)));
+      const child = found === undefined ? undefined : track(log, readNode(log, found, at(key)));
+      children.set(key, child);
+      return child;
     },
     nodes: (key) => {
+      const known = lists.get(key);
+      if (known !== undefined) return known;
       const found = take(key, false);
-      if (found === undefined) return [];
-      if (!Array.isArray(found)) {
-        problem(key, "wrong_type", typeMessages.array);
-        return [];
-      }
-      return found.flatMap((entry, index) => {
-        const child = track(log, readNode(log, entry, [...at(key), index]));
-        return child === undefined ? [] : [child];
-      });
+      let read: FhirNode[] = [];
+      if (Array.isArray(found)) {
+        read = found.flatMap((entry, index) => {
+          const child = track(log, readNode(log, entry, [...at(key), index]));
+          return child === undefined ? [] : [child];
+        });
+      } else if (found !== undefined) problem(key, "wrong_type", typeMessages.array);
+      lists.set(key, read);
+      return read;
     },
     strings: (key) => {
       const found = take(key, false);
@@ -175,7 +184,7 @@ export function readNode(log: ReadLog, value: unknown, path: readonly PathSegmen
       if (en === undefined) return undefined;
       const text: Record<string, string> = { en };
       if (primitive === undefined) return text as LocalisedText;
-      const holder = track(log, readNode(log, primitive, at(`_${key}`)));
+      const holder = node.node(`_${key}`);
       for (const translation of holder?.extensions(fhirCodes.hl7Extensions.translation) ?? []) {
         const language = subValue(translation, "lang", "valueCode");
         const content = subValue(translation, "content", "valueString");
@@ -196,7 +205,8 @@ export function readNode(log: ReadLog, value: unknown, path: readonly PathSegmen
       found.forEach((entry, index) => {
         if (typeof entry !== "object" || entry === null || (entry as { url?: unknown }).url !== url) return;
         usedExtensions.add(index);
-        const child = track(log, readNode(log, entry, [...at("extension"), index]));
+        if (!extensionNodes.has(index)) extensionNodes.set(index, track(log, readNode(log, entry, [...at("extension"), index])));
+        const child = extensionNodes.get(index);
         if (child !== undefined) {
           child.used.add("url");
           matches.push(child);
