@@ -3,7 +3,7 @@ import { fhirCodes } from "./codes";
 import { identifierValue, referencedId } from "./common";
 import { fhirId } from "./ids";
 import { subNodes, subValue, type FhirNode } from "./reader";
-import { compact, complexExtension, extension, list, recordReference, type FhirResource } from "./resource";
+import { compact, complexExtension, extension, list, optionalComplexExtension, recordReference, type FhirResource } from "./resource";
 
 const X = fhirCodes.extensions;
 const I = fhirCodes.identifiers;
@@ -102,9 +102,9 @@ export function locationToFhir(location: Location): FhirResource {
     extension("confidential", "valueBoolean", location.confidential),
     masked === undefined
       ? undefined
-      : complexExtension("maskedAddress", [extension("locality", "valueString", masked.locality), extension("postcodeDistrict", "valueString", masked.postcodeDistrict), extension("region", "valueString", masked.region)]),
+      : optionalComplexExtension("maskedAddress", [extension("locality", "valueString", masked.locality), extension("postcodeDistrict", "valueString", masked.postcodeDistrict), extension("region", "valueString", masked.region)]),
     ...(location.accessibility ?? []).map((note) =>
-      complexExtension("accessibility", [
+      optionalComplexExtension("accessibility", [
         ...note.features.map((feature) => ({ url: "feature", valueCoding: { system: fhirCodes.systems.accessibilityFeature, code: feature } })),
         extension("description", "valueString", note.description),
         extension("details", "valueString", note.details),

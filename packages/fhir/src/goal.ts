@@ -33,8 +33,9 @@ function supportExtension(support: GoalSupport): FhirElement {
   ]);
 }
 
-function linkExtension(link: GoalLink): FhirElement {
+function linkExtension(link: GoalLink, index: number): FhirElement {
   return complexExtension(X.goalLink.url, [
+    extension("index", "valueInteger", index),
     extension("kind", "valueCode", link.kind),
     extension("description", "valueString", link.description),
     extension("coding", "valueCoding", link.coding),
@@ -42,9 +43,10 @@ function linkExtension(link: GoalLink): FhirElement {
   ]);
 }
 
-function addressesReference(link: GoalLink): FhirElement {
+function addressesReference(link: GoalLink, index: number): FhirElement {
   return compact({
-    extension: link.coding === undefined && link.kind === "condition" ? undefined : [complexExtension(X.goalLink.url, [extension("kind", "valueCode", link.kind), extension("coding", "valueCoding", link.coding)])],
+    // The position keeps the links in their order, as they are split between addresses and the extension.
+    extension: [complexExtension(X.goalLink.url, [extension("index", "valueInteger", index), extension("kind", "valueCode", link.kind === "condition" ? undefined : link.kind), extension("coding", "valueCoding", link.coding)])],
     type: "Condition",
     identifier: link.reference === undefined ? undefined : { system: fhirCodes.identifiers.goalLink, value: link.reference },
     display: link.description,
@@ -82,8 +84,9 @@ function gasExtensions(scale: GasScale | undefined): FhirElement[] {
 function goalResource(goal: Goal): FhirResource {
   const smart = goal.smart;
   const readiness = goal.readiness;
-  const addressed = (goal.links ?? []).filter((link) => link.kind in fhirCodes.addressedLinkKinds);
-  const other = (goal.links ?? []).filter((link) => !(link.kind in fhirCodes.addressedLinkKinds));
+  const indexed = (goal.links ?? []).map((link, index) => ({ link, index }));
+  const addressed = indexed.filter(({ link }) => link.kind in fhirCodes.addressedLinkKinds);
+  const other = indexed.filter(({ link }) => !(link.kind in fhirCodes.addressedLinkKinds));
   const last = goal.history?.[goal.history.length - 1];
   const target = smart?.measure === undefined && smart?.targetDate === undefined ? undefined : compact({ measure: smart.measure === undefined ? undefined : { text: smart.measure }, dueDate: smart.targetDate });
   return compact({
@@ -92,7 +95,7 @@ function goalResource(goal: Goal): FhirResource {
     extension: list<FhirElement>([
       ...(goal.supports ?? []).map(supportExtension),
       ...(goal.barriers ?? []).map((barrier) => ({ url: X.goalBarrier.url, valueString: barrier })),
-      ...other.map(linkExtension),
+      ...other.map(({ link, index }) => linkExtension(link, index)),
       smart?.targetActivity === undefined && smart?.supportNeeded === undefined && smart?.timePeriod === undefined
         ? undefined
         : complexExtension(X.smart.url, [
@@ -123,7 +126,7 @@ function goalResource(goal: Goal): FhirResource {
     statusDate: last === undefined ? undefined : toIsoDate(last.provenance.recordedAt),
     statusReason: last?.reason,
     expressedBy: roleReference(goal.expressedBy),
-    addresses: list(addressed.map(addressesReference)),
+    addresses: list(addressed.map(({ link, index }) => addressesReference(link, index))),
     note: goal.summary === undefined ? undefined : [{ text: goal.summary }],
     outcomeReference: list(
       (goal.reviews ?? []).map((_review, index) => recordReference("Observation", fhirCodes.identifiers.goalReview, `${goal.id}#review-${index}`)),
@@ -183,11 +186,12 @@ function readSupport(found: FhirNode): GoalSupport | undefined {
   return { description, ...(Role.safeParse(role).success ? { role: role as Role } : {}), ...(typeof reference === "string" ? { reference } : {}) };
 }
 
-function readLinkParts(found: FhirNode): { kind: unknown; description: unknown; coding: Coding | undefined; reference: unknown } {
+function readLinkParts(found: FhirNode): { index: unknown; kind: unknown; description: unknown; coding: Coding | undefined; reference: unknown } {
   const [codingNode] = subNodes(found, "coding");
   codingNode?.skip("url");
   const coding = codingNode?.node("valueCoding");
   return {
+    index: subValue(found, "index", "valueInteger"),
     kind: subValue(found, "kind", "valueCode"),
     description: subValue(found, "description", "valueString"),
     coding: coding === undefined ? undefined : readCoding(coding),
@@ -204,7 +208,7 @@ function makeLink(kind: unknown, description: unknown, coding: Coding | undefine
   };
 }
 
-function readAddressed(found: FhirNode): GoalLink {
+function readAddressed(found: FhirNode): { index: unknown; link: GoalLink } {
   const [linkNode] = found.extensions(X.goalLink.url);
   const parts = linkNode === undefined ? undefined : readLinkParts(linkNode);
   const identifier = found.node("identifier");
@@ -212,7 +216,7 @@ function readAddressed(found: FhirNode): GoalLink {
   const reference = identifier?.string("value");
   const description = found.string("display");
   found.skip("type", "reference");
-  return makeLink(parts?.kind ?? "condition", description, parts?.coding, reference);
+  return { index: parts?.index, link: makeLink(parts?.kind ?? "condition", description, parts?.coding, reference) };
 }
 
 function readGasScale(goal: FhirNode): GasScale | undefined {
@@ -369,9 +373,12 @@ export function readGoal(node: FhirNode, related: GoalRelations): Goal | undefin
     ...node.nodes("addresses").map(readAddressed),
     ...node.extensions(X.goalLink.url).map((found) => {
       const parts = readLinkParts(found);
-      return makeLink(parts.kind, parts.description, parts.coding, parts.reference);
+      return { index: parts.index, link: makeLink(parts.kind, parts.description, parts.coding, parts.reference) };
     }),
-  ];
+  ]
+    .map((entry, position) => ({ ...entry, order: typeof entry.index === "number" ? entry.index : 10_000 + position }))
+    .sort((a, b) => a.order - b.order)
+    .map((entry) => entry.link);
   const nextReviewDue = extensionValue(node, X.nextReviewDue.url, "valueDate");
   const created = readProvenance(node.extensions(fhirCodes.extensions.recorded.url)[0]);
   if (created === undefined) node.problem("extension", "required", "A goal needs to say who recorded it first and when (the recorded extension).");

@@ -5,7 +5,7 @@ import { codeable, extensionValue, identifierValue, readCodings, referencedId } 
 import { compactText } from "./directory";
 import { fhirId } from "./ids";
 import { subNodes, subValue, type FhirNode } from "./reader";
-import { compact, complexExtension, extension, list, recordReference, type FhirElement, type FhirResource } from "./resource";
+import { compact, complexExtension, extension, list, optionalComplexExtension, recordReference, type FhirElement, type FhirResource } from "./resource";
 
 const X = fhirCodes.extensions;
 const S = fhirCodes.systems;
@@ -45,13 +45,13 @@ function hoursElements(hours: OpeningHours | undefined): FhirElement {
     ),
     notAvailable: list(
       (hours.exceptions ?? []).map((exception) => ({
-        extension: [
-          complexExtension(X.scheduleException.url, [
+        extension: list([
+          optionalComplexExtension(X.scheduleException.url, [
             extension("reason", "valueCode", exception.reason),
             ...exception.periods.map((period) => complexExtension("period", [extension("opens", "valueTime", `${period.opens}:00`), extension("closes", "valueTime", endTime(period.closes))])),
             exception.note === undefined ? { url: "noNote", valueBoolean: true } : undefined,
           ]),
-        ],
+        ]),
         description: exception.note ?? fhirCodes.exceptionDescriptions[exception.reason ?? "none"],
         during: { start: exception.date, end: exception.date },
       })),
@@ -80,10 +80,10 @@ function detailsExtension(service: Service): FhirElement | undefined {
   const parts = list([
     cost === undefined
       ? undefined
-      : complexExtension("cost", [
+      : optionalComplexExtension("cost", [
           extension("kind", "valueCode", cost.kind),
           ...(cost.options ?? []).map((option) =>
-            complexExtension("option", [
+            optionalComplexExtension("option", [
               extension("label", "valueString", option.label),
               option.amount === undefined && option.currency === undefined ? undefined : { url: "amount", valueMoney: compact({ value: option.amount, currency: option.currency }) },
               extension("amountDescription", "valueString", option.amountDescription),
@@ -94,7 +94,7 @@ function detailsExtension(service: Service): FhirElement | undefined {
           extension("description", "valueString", cost.description),
         ]),
     ...(service.contacts ?? []).map((contact) =>
-      complexExtension("contact", [extension("name", "valueString", contact.name), extension("title", "valueString", contact.title), extension("phone", "valueString", contact.phone), extension("email", "valueString", contact.email)]),
+      optionalComplexExtension("contact", [extension("name", "valueString", contact.name), extension("title", "valueString", contact.title), extension("phone", "valueString", contact.phone), extension("email", "valueString", contact.email)]),
     ),
     extension("minimumAge", "valueInteger", service.eligibility?.minimumAge),
     extension("maximumAge", "valueInteger", service.eligibility?.maximumAge),

@@ -65,6 +65,18 @@ export function complexExtension(url: string, parts: ReadonlyArray<FhirElement |
 }
 
 /**
+ * A complex extension, or undefined when none of its parts has a value (FHIR has no empty extensions).
+ *
+ * @example
+ * ```ts
+ * optionalComplexExtension("https://example.org/x", [undefined]); // undefined
+ * ```
+ */
+export function optionalComplexExtension(url: string, parts: ReadonlyArray<FhirElement | undefined>): FhirElement | undefined {
+  return parts.some((part) => part !== undefined) ? complexExtension(url, parts) : undefined;
+}
+
+/**
  * A list of elements without the undefined ones, or undefined when none is left (FHIR has no empty lists).
  *
  * @example
