@@ -314,7 +314,6 @@ export interface GoalRelations {
  * ```
  */
 export function readGoal(node: FhirNode, related: GoalRelations): Goal | undefined {
-  node.skip("statusDate", "statusReason", "priority");
   const id = identifierValue(node, fhirCodes.identifiers.goal) ?? (typeof node.value.id === "string" ? node.value.id : undefined);
   if (id === undefined) node.problem("identifier", "required", "A goal needs an identifier (or a resource id).");
   const lifecycleStatus = node.string("lifecycleStatus", true);
@@ -383,6 +382,8 @@ export function readGoal(node: FhirNode, related: GoalRelations): Goal | undefin
   const created = readProvenance(node.extensions(fhirCodes.extensions.recorded.url)[0]);
   if (created === undefined) node.problem("extension", "required", "A goal needs to say who recorded it first and when (the recorded extension).");
   const history = node.extensions(X.goalChange.url).flatMap((found) => readChange(found) ?? []);
+  // statusDate and statusReason are written from the last history entry; without one they say something the model cannot keep.
+  if (history.length > 0) node.skip("statusDate", "statusReason");
   const gas = readGasScale(node);
   const reviews: GoalReview[] = node.nodes("outcomeReference").flatMap((reference) => {
     const observation = related.resolve(reference);

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { formatPath } from "@selfmanage/core";
+import { fromFhir, parseNdjson, toNdjson, goalToFhir, validateFhir, toBundle } from "../src/index";
+import { goalArbitrary } from "./arbitraries";
+import fc from "fast-check";
+
+const pcoGoal = {
+  resourceType: "Goal",
+  id: "pco-walk",
+  extension: [
+    { url: "http://hl7.org/fhir/us/pco/StructureDefinition/pco-goal-attainment-scaling", extension: [{ url: "level", valueCoding: { system: "http://loinc.org", code: "LA34481-4" } }, { url: "text", valueString: "Walk the dog once a week" }] },
+    { url: "https://example.org/unknown", valueString: "kept as a notice" },
+  ],
+  lifecycleStatus: "active",
+  achievementStatus: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/goal-achievement", code: "in-progress" }] },
+  priority: { text: "high" },
+  description: { text: "Walk dog outside once a week" },
+  subject: { reference: "Patient/123" },
+  target: [{ dueDate: "2024-09" }],
+};
+
+describe("reading FHIR that is not ours", () => {
+  it("names each problem by its FHIRPath and never repeats a value", () => {
+    const imported = fromFhir(pcoGoal);
+    const paths = imported.issues.map((found) => formatPath(found.path));
+    expect(paths).toContain("Goal.target[0].dueDate");
+    expect(paths).toContain("Goal.subject.identifier");
+    for (const found of imported.issues) expect(found.message).not.toContain("2024-09");
+    expect(imported.goals).toEqual([]);
+  });
+
+  it("keeps elements it has no place for in notices, with their paths only", () => {
+    const notices = fromFhir(pcoGoal).notices.map((notice) => formatPath(notice.path));
+    expect(notices).toContain("Goal.extension[1]");
+    expect(notices).toContain("Goal.priority");
+    for (const notice of fromFhir(pcoGoal).notices) expect(notice.message).not.toContain("kept as a notice");
+  });
+
+  it("refuses an unknown modifier extension instead of ignoring it", () => {
+    const imported = fromFhir({ ...pcoGoal, modifierExtension: [{ url: "https://example.org/not", valueBoolean: true }] });
+    expect(imported.issues.map((found) => found.code)).toContain("unknown_modifier_extension");
+  });
+
+  it("says what a resource it cannot use is, and why", () => {
+    expect(fromFhir({ resourceType: "Patient", id: "p" }).notices.map((notice) => notice.code)).toEqual(["resource_not_kept"]);
+    expect(validateFhir({ resourceType: "Goal" }).map((found) => formatPath(found.path))).toEqual(expect.arrayContaining(["Goal.lifecycleStatus", "Goal.description", "Goal.subject"]));
+  });
+
+  it("reads NDJSON line by line, with the line of any line that is not JSON", () => {
+    fc.assert(
+      fc.property(goalArbitrary, (goal) => {
+        const text = `${toNdjson(goalToFhir(goal))}{oops\n`;
+        const parsed = parseNdjson(text);
+        expect(parsed.issues.map((found) => found.path)).toEqual([[text.trim().split("\n").length - 1]]);
+        expect(fromFhir(parsed.resources).goals).toEqual([goal]);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it("refuses two resources with the same type and id in one bundle", () => {
+    const [goal] = goalToFhir({ id: "g", person: "person-1", ownWords: "Walk", lifeArea: "other", expressedBy: "person", lifecycleStatus: "active", created: { recordedBy: "p", role: "person", recordedAt: "2026-01-01T00:00:00Z" } });
+    const result = toBundle([goal!, goal!]);
+    expect(result.ok).toBe(false);
+  });
+});
