@@ -13,6 +13,7 @@ import { buildCoproductionReport, buildGoalsReport, buildIndicatorReport, writeR
 import { formatMatch, loadDirectory } from "./search";
 import { scoreFiles, scoreTextLine, summariseScores } from "./score";
 import { checkFiles, summariseCounts, type CheckCounts } from "./validate";
+import { buildSampleBundle } from "./fhir";
 
 /** The fixed moment the demo is set at, so its output is the same on every run. */
 export const DEMO_NOW = "2026-04-28T11:00:00+01:00";
@@ -150,6 +151,15 @@ async function run(_positionals: string[], values: OptionValues, io: CliIo): Pro
     }
     await writeReport(join(outFolder, report.name), built.html);
     await say(`  ${report.name.padEnd(18)} ${built.summary}`);
+  }
+  await heading("7. FHIR R4");
+  const fhir = await buildSampleBundle(dataIo);
+  if (fhir.ok) {
+    await writeReport(join(outFolder, "sample-data.fhir.json"), `${JSON.stringify(fhir.bundle, null, 2)}\n`);
+    await say(`  ${"sample-data.fhir.json".padEnd(18)} A collection Bundle: ${fhir.summary}`);
+  } else {
+    failed++;
+    await say(`  ${paint("red", "not written")} sample-data.fhir.json: ${fhir.summary}`);
   }
   const shown = relative(io.cwd, outFolder);
   await say(`\nReports written to ${shown === "" ? "." : shown.startsWith("..") ? outFolder : shown}${shown.startsWith("..") ? "" : ` (${outFolder})`}. Open them in a browser.`);

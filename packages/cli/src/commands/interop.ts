@@ -7,6 +7,7 @@ import { colourer, UsageError, writeLine, type CliIo } from "../io";
 import { readDocument } from "../records";
 import { formatReportedIssue, locateIssues } from "../reported-issue";
 import { loadDirectory } from "./search";
+import { runExportFhir, runImportFhir } from "./fhir";
 
 const importers: Record<string, (feed: unknown) => ImportReport> = {
   oruk: importOpenReferralUk,
@@ -20,8 +21,9 @@ async function emit(text: string, values: OptionValues, io: CliIo): Promise<void
 }
 
 async function runImport([format, file]: string[], values: OptionValues, io: CliIo): Promise<number> {
+  if (format === "fhir") return runImportFhir([file as string], values, io);
   const importer = importers[format as string];
-  if (importer === undefined) throw new UsageError(`Unknown import format "${format}". Formats: ${Object.keys(importers).join(", ")}.`);
+  if (importer === undefined) throw new UsageError(`Unknown import format "${format}". Formats: ${Object.keys(importers).join(", ")}, fhir.`);
   const read = await readDocument(file as string, io);
   const paint = colourer(io.stderr, io.env);
   if (!read.ok) {
@@ -41,8 +43,10 @@ async function runImport([format, file]: string[], values: OptionValues, io: Cli
   return report.problems.length === 0 ? 0 : 1;
 }
 
-async function runExport([format, file]: string[], values: OptionValues, io: CliIo): Promise<number> {
-  if (format !== "oruk") throw new UsageError(`Unknown export format "${format}". Formats: oruk.`);
+async function runExport([format, file, extra]: string[], values: OptionValues, io: CliIo): Promise<number> {
+  if (format === "fhir") return runExportFhir([file as string, extra as string], values, io);
+  if (format !== "oruk") throw new UsageError(`Unknown export format "${format}". Formats: oruk, fhir.`);
+  if (extra !== undefined) throw new UsageError("export oruk takes one directory file.");
   const directory = await loadDirectory(file as string, io);
   if (directory === undefined) return 1;
   await emit(JSON.stringify(exportOpenReferralUk(directory), null, values.compact === true ? undefined : 2), values, io);
@@ -55,9 +59,12 @@ const sharedOptions = { out: { type: "string" }, compact: { type: "boolean" }, q
 export const importCommand: Command = {
   name: "import",
   summary: "Convert an Open Referral UK 3.0 or ALISS v4 feed into a toolkit Directory.",
-  usage: ["import oruk <feed> [--out <file>] [--compact]", "import aliss <feed> [--out <file>] [--compact]"],
+  usage: ["import oruk <feed> [--out <file>] [--compact]", "import aliss <feed> [--out <file>] [--compact]", "import fhir <bundle|resource|ndjson> [--out <file>] [--compact]"],
   help: `oruk accepts one service, a list of services, or a paginated page ({ contents: [...] }).
 aliss accepts an ALISS v4 services response ({ count, data: [...] }).
+fhir accepts a FHIR R4 Bundle, one resource, or NDJSON, and writes the toolkit records it holds
+({ goals, instruments, responses, directory, signpostingEvents }); elements the model has no
+place for are counted as notes, never dropped silently.
 The Directory JSON goes to stdout (or --out); records that cannot be imported are reported
 on stderr with their path, and the exit code is then 1. Nothing is dropped silently.
 
@@ -77,9 +84,15 @@ Example:
 export const exportCommand: Command = {
   name: "export",
   summary: "Convert a toolkit Directory into Open Referral UK 3.0 services.",
-  usage: ["export oruk <directory> [--out <file>] [--compact]"],
+  usage: [
+    "export oruk <directory> [--out <file>] [--compact]",
+    "export fhir <kind> <file> [--bundle collection|transaction] [--format ndjson] [--instrument <file|id>] [--scores] [--out <file>]",
+  ],
   help: `The directory is validated first; a directory with issues is reported on stderr and not
 exported (exit code 1). The output is a JSON array of Open Referral UK 3.0 service objects.
+fhir writes goal, directory, instrument, instrument-response (with --instrument; --scores adds
+score Observations) or signposting-event records as a FHIR R4 Bundle (--bundle collection, the
+default, or transaction) or as NDJSON, one resource per line (--format ndjson).
 
 Options:
   --out <file>  Write to this file instead of stdout.
@@ -87,7 +100,7 @@ Options:
 
 Example:
   selfmanage export oruk directory.json --out oruk-services.json`,
-  options: sharedOptions,
-  positionals: [2, 2],
+  options: { ...sharedOptions, bundle: { type: "string" }, format: { type: "string" }, instrument: { type: "string" }, scores: { type: "boolean" } },
+  positionals: [2, 3],
   run: runExport,
 };
