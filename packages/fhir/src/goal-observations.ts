@@ -1,5 +1,6 @@
 import type { Provenance } from "@selfmanage/core";
-import { AchievementStatus, GasLevel, type Goal, type GoalReview } from "@selfmanage/goals";
+import type { GasLevel} from "@selfmanage/goals";
+import { AchievementStatus, type Goal, type GoalReview } from "@selfmanage/goals";
 import { fhirCodes } from "./codes";
 import { codeable, codeFrom, provenanceExtension, readCodings, readProvenance, roleReference } from "./common";
 import { fhirId } from "./ids";

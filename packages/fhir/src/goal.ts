@@ -1,10 +1,11 @@
 import { Role, toIsoDate, type Coding } from "@selfmanage/core";
+import type {
+  StepStatus} from "@selfmanage/goals";
 import {
   AchievementStatus,
   GasLevel,
   LifeArea,
   LifecycleStatus,
-  StepStatus,
   lifeAreas,
   type GasScale,
   type Goal,

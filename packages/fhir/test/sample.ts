@@ -1,3 +1,4 @@
+/* eslint-disable no-restricted-imports -- a test helper: it runs in Node only, never ships. */
 // The CLI's fictional sample data (generated from a fixed seed), read by path: the same records
 // the demo converts, so the tests check exactly what a user sees.
 import { readFileSync } from "node:fs";

@@ -1,3 +1,4 @@
+/* eslint-disable no-restricted-imports -- a test helper: it runs in Node only, never ships. */
 // The two independent FHIR R4 validators every test runs over what the package produces:
 // Medplum's validateResource with the R4 StructureDefinitions, and the official FHIR R4 JSON
 // Schema (draft-06) compiled with ajv. "0 errors" from both is the bar.
