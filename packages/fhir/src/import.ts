@@ -84,6 +84,7 @@ interface ResourceIndex {
 function buildIndex(entries: readonly Entry[]): ResourceIndex {
   const byKey = new Map<string, Entry>();
   const byNode = new Map<FhirNode, Entry>();
+  const reverseIndexes = new Map<string, Map<Entry, Entry[]>>();
   for (const entry of entries) {
     byNode.set(entry.node, entry);
     const id = entry.node.value.id;
@@ -108,12 +109,24 @@ function buildIndex(entries: readonly Entry[]): ResourceIndex {
       return entry.node;
     },
     referrers(resourceType, key, target) {
-      return entries.filter((entry) => {
-        if (entry.resourceType !== resourceType) return false;
-        const references = entry.node.value[key];
-        const list = Array.isArray(references) ? references : references === undefined ? [] : [references];
-        return list.some((reference) => typeof (reference as { reference?: unknown })?.reference === "string" && lookup((reference as { reference: string }).reference) === target);
-      });
+      // Built once per (type, element), so finding who points at a resource stays linear overall.
+      const indexKey = `${resourceType}.${key}`;
+      let reverse = reverseIndexes.get(indexKey);
+      if (reverse === undefined) {
+        reverse = new Map<Entry, Entry[]>();
+        for (const entry of entries) {
+          if (entry.resourceType !== resourceType) continue;
+          const references = entry.node.value[key];
+          const list = Array.isArray(references) ? references : references === undefined ? [] : [references];
+          for (const reference of list) {
+            const text = (reference as { reference?: unknown } | null)?.reference;
+            const found = typeof text === "string" ? lookup(text) : undefined;
+            if (found !== undefined && !(reverse.get(found) ?? []).includes(entry)) reverse.set(found, [...(reverse.get(found) ?? []), entry]);
+          }
+        }
+        reverseIndexes.set(indexKey, reverse);
+      }
+      return reverse.get(target) ?? [];
     },
   };
 }
