@@ -62,6 +62,11 @@ try {
   await page.goto(`${base}/index.html`, { waitUntil: "networkidle" });
   const title = await page.title();
   if (!title.includes("Self Management Toolkit")) problems.push(`unexpected site title: ${title}`);
+  // The front page is for people using the packages: how to install and a first validation,
+  // not the contributor's commands (those have their own page).
+  const front = await page.$eval(".tsd-panel.tsd-typography, .col-content", (element) => element.textContent ?? "").catch(() => "");
+  if (!front.includes("npm install @selfmanage/")) problems.push("the front page does not say how to install a package");
+  if (front.includes("npm ci")) problems.push("the front page shows contributor commands (npm ci): keep them on the Contributing page");
   // The navigation tree is rendered by TypeDoc's script from its compressed navigation data.
   await page.waitForSelector(".tsd-navigation a", { timeout: 15_000 });
   const navigation = await page.$$eval(".tsd-navigation a", (links) => links.map((link) => ({ text: link.textContent?.trim() ?? "", href: link.getAttribute("href") ?? "" })));

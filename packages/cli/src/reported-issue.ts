@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { formatPath, ValidationIssue } from "@selfmanage/core";
 import type { RecordSource } from "./records";
 import { describeSource } from "./records";

@@ -20,7 +20,7 @@ describe("selfmanage demo", () => {
     expect(out).toMatch(/Read 300 responses: \d+ scored, \d+ not scored, 0 not valid\. Mean total \d+(\.\d+)?\./);
     expect(out).toContain("3. Search the directory");
     expect(out).toMatch(/ {3}1\. .+ km/);
-    expect(out).toMatch(/overall \d+\.\d\/100 \(parity weighting/);
+    expect(out).toMatch(/Overall co-production score: \d+\.\d out of 100, from \d+ ratings\. How it is weighed: each side of the partnership carries half/);
     expect(out).toContain("suppressed (too few respondents to report)");
     expect(out).toContain("Reports written to reports");
     for (const name of ["coproduction.html", "indicators.html", "goals.html"]) expect(existsSync(join(folder, "reports", name))).toBe(true);

@@ -11,17 +11,22 @@ const assessment: Assessment = { id: "a-1", initiative: "fictional-hub", framewo
 
 describe("co-production report edge cases", () => {
   it("says plainly when nothing could be scored and nobody with lived experience took part", () => {
+    const side = { score: null, ratings: null, status: "absent", share: 0, perspectives: [], rounding: null };
+    const notReported = { score: null, ratings: 0, status: "not-reported", oneSided: null, sides: { "using-services": side, "providing-services": side, gap: null } };
     const score = {
       assessmentId: "a-1",
       initiative: "fictional-hub",
       frameworkId: nefPrinciplesFramework.id,
       date: "2026-04-01",
-      weighting: "parity",
+      weighting: "partnership-parity",
+      oneSided: "withhold",
+      rounding: "by-group-size",
       minimumRespondents: 5,
-      overall: { score: null, ratings: 0, byPerspective: {} },
-      principles: [{ principleId: "unknown-principle", score: null, ratings: 0, byPerspective: { practitioner: { score: 80, ratings: 5, suppressed: false } } }],
+      gapThreshold: 20,
+      overall: { ...notReported, byPerspective: {} },
+      principles: [{ principleId: "unknown-principle", ...notReported, byPerspective: { practitioner: { score: 80, ratings: 5, suppressed: false, rounding: 25 } } }],
       indicators: [],
-      perspectives: [{ perspective: "practitioner", respondents: 5, suppressed: false, weight: 1 }],
+      perspectives: [{ perspective: "practitioner", side: "providing-services", respondents: 5, suppressed: false, weight: 1, share: 0 }],
       gaps: [{ principleId: "unknown-principle", higher: "practitioner", lower: "person", difference: 30.4, flagged: true }],
       ladder: { level: null, byStage: [{ stage: "design", level: null, byPerspective: {} }] },
       tokenism: [{ code: "no-lived-experience-respondents", message: "Nobody with lived experience rated the initiative." }],

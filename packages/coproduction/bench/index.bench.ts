@@ -40,7 +40,35 @@ function generate(respondentCount: number, seed: number): Assessment {
   return { id: `bench-${respondentCount}`, initiative: "bench", framework: framework.id, date: "2026-04-01", respondents, ratings, involvement: [] };
 }
 
-/** The same overall and per-principle numbers as scoreAssessment (parity, suppression), written as plain loops. */
+const USING = new Set<string>(["person", "carer"]);
+const WIDTHS = [0.1, 0.2, 0.5, 1, 2, 2.5, 5, 10, 12.5, 20, 25, 50, 100];
+
+/** A group mean as published: rounded to a width that shrinks with the group (one step of the five-point scale at the minimum). */
+function published(sum: number, count: number): number {
+  const needed = (25 * MINIMUM) / count;
+  const width = WIDTHS.find((candidate) => candidate >= needed - 1e-9) ?? 100;
+  return Math.round(Math.round(sum / count / width) * width * 1e6) / 1e6;
+}
+
+/** Half each to the two sides, perspectives equal within a side; null unless both sides are reported. */
+function partnership(byRole: Map<string, number>): number | null {
+  let using = 0;
+  let usingCount = 0;
+  let providing = 0;
+  let providingCount = 0;
+  for (const [role, score] of byRole) {
+    if (USING.has(role)) {
+      using += score;
+      usingCount += 1;
+    } else {
+      providing += score;
+      providingCount += 1;
+    }
+  }
+  return usingCount === 0 || providingCount === 0 ? null : (using / usingCount + providing / providingCount) / 2;
+}
+
+/** The same overall and per-principle numbers as scoreAssessment (partnership parity, suppression, rounding), written as plain loops. */
 function handWritten(assessment: Assessment): { overall: number | null; principles: (number | null)[] } {
   const percent: Record<string, number | null> = {};
   for (const option of agreementScale.options) percent[option.code] = option.value === undefined ? null : ((option.value - 1) / 4) * 100;
@@ -64,26 +92,27 @@ function handWritten(assessment: Assessment): { overall: number | null; principl
     roleCounts[rating.indicatorId] = (roleCounts[rating.indicatorId] ?? 0) + 1;
   }
   const principles: (number | null)[] = [];
+  const roleTotals = new Map<string, { total: number; principles: number }>();
   for (const principle of framework.principles) {
-    let total = 0;
-    let groups = 0;
+    const byRole = new Map<string, number>();
     for (const role of Role.options) {
       let groupTotal = 0;
       let reported = 0;
       for (const indicator of principle.indicators) {
         const count = (counts[role] as Record<string, number>)[indicator.id] ?? 0;
         if (count < MINIMUM) continue;
-        groupTotal += ((sums[role] as Record<string, number>)[indicator.id] as number) / count;
+        groupTotal += published((sums[role] as Record<string, number>)[indicator.id] as number, count);
         reported += 1;
       }
       if (reported === 0) continue;
-      total += groupTotal / reported;
-      groups += 1;
+      byRole.set(role, groupTotal / reported);
+      const running = roleTotals.get(role) ?? { total: 0, principles: 0 };
+      roleTotals.set(role, { total: running.total + groupTotal / reported, principles: running.principles + 1 });
     }
-    principles.push(groups === 0 ? null : total / groups);
+    principles.push(partnership(byRole));
   }
-  const shown = principles.filter((score): score is number => score !== null);
-  return { overall: shown.length === 0 ? null : shown.reduce((a, b) => a + b, 0) / shown.length, principles };
+  const overallByRole = new Map([...roleTotals].map(([role, running]) => [role, running.total / running.principles]));
+  return { overall: partnership(overallByRole), principles };
 }
 
 function agree(assessment: Assessment): void {

@@ -1,7 +1,8 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Identifier, IsoDate, PersonReference, Role, fail, issue, ok, safeParseResult, type Result, type ValidationIssue } from "@selfmanage/core";
 import { frameworkStages, type Framework } from "./framework";
 import { LadderLevel } from "./ladder";
+import { SideAssignment } from "./sides";
 
 /**
  * Someone who rated the initiative, known only by a pseudonymous reference, and the
@@ -113,6 +114,9 @@ export const Assessment = z
     respondents: z.array(Respondent).max(1_000_000),
     ratings: z.array(Rating).max(50_000_000),
     involvement: z.array(StageInvolvement).max(1000).meta({ description: "Who was involved at each stage, and how far. May be empty." }),
+    partnershipSides: SideAssignment.optional().meta({
+      description: "Which side of the partnership peer workers and volunteers stood on in this assessment; overrides the framework's placement.",
+    }),
   })
   .meta({ id: "Assessment", title: "Co-production assessment", description: "Ratings of an initiative against a framework, and involvement by stage." });
 

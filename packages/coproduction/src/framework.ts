@@ -1,5 +1,6 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Identifier, LocalisedText, OrdinalScale, safeParseResult, type Result } from "@selfmanage/core";
+import { SideAssignment } from "./sides";
 
 /**
  * One statement that respondents rate, such as "People who use the service helped decide what it offers".
@@ -131,6 +132,9 @@ export const Framework = z
     scale: OrdinalScale.meta({ description: "The scale every indicator is rated on. Its not-applicable and don't-know options are never scored." }),
     principles: z.array(Principle).min(1).max(100).meta({ description: "The principles (at least one), each with its indicators." }),
     stages: z.array(Stage).min(1).max(20).optional().meta({ description: "The stages of involvement asked about. Defaults to design, delivery and evaluation." }),
+    partnershipSides: SideAssignment.optional().meta({
+      description: "Which side of the partnership peer workers and volunteers stand on in this framework. Both stand with the people who provide services unless moved here or in the assessment.",
+    }),
   })
   .superRefine((framework, context) => {
     const scoredValues = new Set(framework.scale.options.flatMap((option) => (option.exclusion === undefined && option.value !== undefined ? [option.value] : [])));

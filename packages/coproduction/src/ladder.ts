@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * A rung on the participation ladder used by Think Local Act Personal (drawn from Arnstein's

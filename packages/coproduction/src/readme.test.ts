@@ -14,14 +14,10 @@ describe("README examples", () => {
   });
 
   it("1. validates and scores an assessment", async () => {
-    const [assets, gaps] = await firstArguments(0);
-    expect(assets).toMatchObject({
-      principleId: "assets",
-      score: 62.5,
-      ratings: 12,
-      byPerspective: { person: { score: 25, ratings: 6, suppressed: false }, practitioner: { score: 100, ratings: 6, suppressed: false } },
-    });
-    expect(gaps).toEqual([{ principleId: "assets", higher: "practitioner", lower: "person", difference: 75, flagged: true }]);
+    const [assets, gap, networks] = await firstArguments(0);
+    expect(assets).toEqual({ combined: 62.5, using: 25, providing: 100 });
+    expect(gap).toEqual({ higher: "providing-services", lower: "using-services", difference: 75, flagged: true });
+    expect(networks).toEqual({ status: "withheld", score: null, why: { reportedSide: "using-services", missingSide: "providing-services", reason: "suppressed" } });
   });
 
   it("2. reports bad input with paths", async () => {
@@ -33,6 +29,6 @@ describe("README examples", () => {
   });
 
   it("4. compares two rounds of a team's own framework", async () => {
-    expect(await firstArguments(3)).toEqual([25]);
+    expect(await firstArguments(3)).toEqual([25, 12.5]);
   });
 });

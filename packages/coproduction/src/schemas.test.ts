@@ -6,7 +6,8 @@ import { checkJsonSchemaSnapshots, checkSchemaProperties } from "@selfmanage/tes
 import { Assessment, Rating, Respondent, StageInvolvement, validateAssessment } from "./assessment";
 import { Framework, Indicator, Principle, Stage, validateFramework } from "./framework";
 import { LadderLevel } from "./ladder";
-import { PerspectiveWeights, ScoringOptions } from "./scoring";
+import { ScoringOptions, Weighting } from "./scoring/options";
+import { PartnershipSide, SideAssignment } from "./sides";
 import { nefPrinciplesFramework } from "./builtins";
 
 /** The schemas published as JSON Schema in `schemas/`. */
@@ -20,7 +21,9 @@ export const publicSchemas = {
   rating: Rating,
   "stage-involvement": StageInvolvement,
   assessment: Assessment,
-  "perspective-weights": PerspectiveWeights,
+  "partnership-side": PartnershipSide,
+  "side-assignment": SideAssignment,
+  weighting: Weighting,
   "scoring-options": ScoringOptions,
 };
 
@@ -29,6 +32,8 @@ const text = fc.string({ minLength: 1, maxLength: 40 }).filter((value) => value.
 const localised = fc.record({ en: text, gd: text, cy: text }, { requiredKeys: ["en"] });
 const level = fc.constantFrom(...LadderLevel.options);
 const role = fc.constantFrom(...Role.options);
+const side = fc.constantFrom(...PartnershipSide.options);
+const sideAssignment = fc.record({ "peer-worker": side, volunteer: side }, { requiredKeys: [] });
 const option = fc.constantFrom(...agreementScale.options.map((entry) => entry.code));
 const date = fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true }).map((value) => value.toISOString().slice(0, 10));
 
@@ -57,6 +62,7 @@ const framework = fc
       source: text,
       principleIds: fc.uniqueArray(identifier, { minLength: 1, maxLength: 4 }),
       stages: fc.uniqueArray(stage, { minLength: 1, maxLength: 4, selector: (entry) => entry.id }),
+      partnershipSides: sideAssignment,
     },
     { requiredKeys: ["id", "title", "principleIds"] },
   )
@@ -75,6 +81,7 @@ const assessment = fc
       fc.record({ stage: fc.constantFrom("design", "delivery", "evaluation"), perspective: role, level, evidence: text }, { requiredKeys: ["stage", "perspective", "level"] }),
       { maxLength: 5, selector: (entry) => `${entry.stage}/${entry.perspective}` },
     ),
+    partnershipSides: fc.option(sideAssignment, { nil: undefined }),
   })
   .chain(({ people, ...rest }) =>
     fc
@@ -85,12 +92,15 @@ const assessment = fc
           ),
         ),
       )
-      .map((ratings) => ({ ...rest, framework: nefPrinciplesFramework.id, respondents: people, ratings: ratings.flat() })),
+      .map((ratings) => {
+        const { partnershipSides, ...fields } = rest;
+        return { ...fields, ...(partnershipSides === undefined ? {} : { partnershipSides }), framework: nefPrinciplesFramework.id, respondents: people, ratings: ratings.flat() };
+      }),
   );
 
 const weights = fc.oneof(
-  fc.constantFrom("parity" as const, "headcount" as const),
-  fc.dictionary(role, fc.integer({ min: 0, max: 40 }).map((value) => value / 4), { maxKeys: 6 }),
+  fc.constantFrom("partnership-parity" as const, "perspective-parity" as const, "headcount" as const),
+  fc.dictionary(role, fc.integer({ min: 1, max: 40 }).map((value) => value / 4), { maxKeys: 6 }),
 );
 
 const samples = {
@@ -103,11 +113,15 @@ const samples = {
   rating: fc.record({ respondentId: identifier, indicatorId: identifier, option: identifier, evidence: text }, { requiredKeys: ["respondentId", "indicatorId", "option"] }),
   "stage-involvement": fc.record({ stage: identifier, perspective: role, level, evidence: text }, { requiredKeys: ["stage", "perspective", "level"] }),
   assessment,
-  "perspective-weights": weights,
+  "partnership-side": side,
+  "side-assignment": sideAssignment,
+  weighting: weights,
   "scoring-options": fc.record(
     {
       minimumRespondents: fc.integer({ min: 1, max: 20 }),
-      perspectiveWeights: weights,
+      weighting: weights,
+      oneSided: fc.constantFrom("withhold" as const, "mark" as const),
+      rounding: fc.constantFrom("by-group-size" as const, "none" as const),
       gapThreshold: fc.integer({ min: 0, max: 100 }),
       highlightCount: fc.integer({ min: 0, max: 10 }),
       strengthMinimum: fc.integer({ min: 0, max: 100 }),

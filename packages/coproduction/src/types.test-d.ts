@@ -18,5 +18,8 @@ it("types scores and changes for callers", () => {
   expectTypeOf<NonNullable<AssessmentScore["principles"][number]["byPerspective"]["person"]>>().toEqualTypeOf<PerspectiveScore>();
   expectTypeOf<AssessmentScore["tokenism"][number]["code"]>().toEqualTypeOf<TokenismCode>();
   expectTypeOf(compareAssessments).returns.toEqualTypeOf<AssessmentChange>();
-  expectTypeOf<AssessmentScore["weighting"]>().toEqualTypeOf<"parity" | "headcount" | "custom">();
+  expectTypeOf<AssessmentScore["weighting"]>().toEqualTypeOf<"partnership-parity" | "perspective-parity" | "headcount" | "custom">();
+  expectTypeOf<AssessmentScore["overall"]["status"]>().toEqualTypeOf<"two-sided" | "one-sided" | "withheld" | "not-reported">();
+  expectTypeOf<AssessmentScore["overall"]["sides"]["using-services"]["score"]>().toEqualTypeOf<number | null>();
+  expectTypeOf(compareAssessments).parameter(2).toEqualTypeOf<Framework>();
 });

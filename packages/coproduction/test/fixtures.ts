@@ -1,5 +1,6 @@
 import { agreementScale, type Role } from "@selfmanage/core";
 import type { Assessment, Rating, Respondent, StageInvolvement } from "../src/assessment";
+import type { SideAssignment } from "../src/sides";
 import type { Framework } from "../src/framework";
 
 /** A small framework for hand-computed tests: P1 has indicators a and b; P2 has c, worded the other way round. */
@@ -33,7 +34,7 @@ export function crowd(prefix: string, perspective: Role, size: number, answers: 
 }
 
 /** Put people and involvement together as an assessment. */
-export function assemble(people: readonly Person[], options: { id?: string; framework?: string; date?: string; involvement?: StageInvolvement[] } = {}): Assessment {
+export function assemble(people: readonly Person[], options: { id?: string; framework?: string; date?: string; involvement?: StageInvolvement[]; partnershipSides?: SideAssignment } = {}): Assessment {
   const respondents: Respondent[] = people.map((person) => ({ id: person.id, perspective: person.perspective }));
   const ratings: Rating[] = people.flatMap((person) =>
     Object.entries(person.answers).map(([indicatorId, option]) => ({ respondentId: person.id, indicatorId, option })),
@@ -46,6 +47,7 @@ export function assemble(people: readonly Person[], options: { id?: string; fram
     respondents,
     ratings,
     involvement: options.involvement ?? [],
+    ...(options.partnershipSides === undefined ? {} : { partnershipSides: options.partnershipSides }),
   };
 }
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * An identifier: 1 to 128 characters, no leading or trailing white space, no control characters.

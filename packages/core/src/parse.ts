@@ -164,7 +164,7 @@ function convert(found: ZodIssue, base: PathSegment[], input: unknown): Validati
  *
  * @example
  * ```ts
- * import { z } from "zod";
+ * import * as z from "zod";
  * const input = { age: "forty" };
  * const parsed = z.strictObject({ age: z.number() }).safeParse(input);
  * if (!parsed.success) issuesFromZodError(parsed.error, input);
@@ -181,7 +181,7 @@ export function issuesFromZodError(error: z.core.$ZodError, input?: unknown): Va
  *
  * @example
  * ```ts
- * import { z } from "zod";
+ * import * as z from "zod";
  * const Person = z.strictObject({ id: Identifier });
  * const parsed = safeParseResult(Person, { id: "p-1" });
  * if (parsed.ok) parsed.value.id; // "p-1"

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { SelfManageError } from "./errors";
 import { Identifier } from "./ids";
 import { LocalisedText } from "./text";

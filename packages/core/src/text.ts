@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 const LANGUAGE_TAG_SHAPE = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
 const LANGUAGE_TAG_MEMORY = 1_000;

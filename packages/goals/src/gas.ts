@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { fail, Identifier, IsoDate, issue, ok, PersonReference, prefixIssues, type Result, safeParseResult, SelfManageError, type ValidationIssue } from "@selfmanage/core";
 import { ShortText } from "./text";
 

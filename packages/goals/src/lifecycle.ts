@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Provenance } from "@selfmanage/core";
 import { ShortText } from "./text";
 

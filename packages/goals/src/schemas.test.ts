@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { Role, safeParseResult } from "@selfmanage/core";
 import { checkJsonSchemaSnapshots, checkSchemaProperties } from "@selfmanage/test-kit";
 import { AchievementStatus, GoalChange, LifecycleStatus } from "./lifecycle";

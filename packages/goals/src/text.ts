@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 // Internal building blocks: bounded text keeps records small enough to store and show,
 // and refuses empty strings that would read as an answer when nothing was said.

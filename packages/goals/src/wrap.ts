@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { fail, Identifier, IsoDate, issue, ok, PersonReference, Provenance, type Result, safeParseResult, toIsoDate, type ValidationIssue } from "@selfmanage/core";
 import { ShortText, TextList } from "./text";
 

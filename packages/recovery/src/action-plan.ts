@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Identifier, IsoDate, SelfManageError } from "@selfmanage/core";
 import { SemanticVersion } from "./instrument";
 import type { IndicatorSummary, RatingAggregate } from "./indicators";

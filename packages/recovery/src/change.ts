@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { SelfManageError } from "@selfmanage/core";
 import type { Direction } from "./instrument";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Identifier, IsoDateTime, PersonReference, Provenance, fail, issue, ok, safeParseResult, type Result, type ValidationIssue } from "@selfmanage/core";
 import { SemanticVersion, type InstrumentDefinition } from "./instrument";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Identifier } from "@selfmanage/core";
 
 /** GSS prefixes for the Scottish geographies a service area can name. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Every coded value the package understands lives in this file, as data, so that it can be

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * The same schema, compiled by zod on first use (`z.compile`). Compiling changes speed, not

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { validOutcode } from "postcode";
 import { Coding, Identifier, IsoDate, IsoDateTime, LanguageTag, fail, issue, ok, safeParseResult, type Result, type ValidationIssue } from "@selfmanage/core";
 import { AccessibilityFeature, CommunityGroup, ServiceCategory } from "./codes";

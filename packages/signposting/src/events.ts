@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Coding, Identifier, IsoDateTime, PersonReference, Provenance, Role, SelfManageError, compareDates, safeParseResult, type Result } from "@selfmanage/core";
 import { ServiceCategory, signpostingCodes } from "./codes";
 import { fnv1a } from "./hash";

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { expect } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * The JSON Schema published for a zod schema: draft 2020-12, describing the input a

@@ -10,6 +10,7 @@ import { sampleDataFolder } from "../paths";
 import { readDocument, readRecords } from "../records";
 import { formatReportedIssue, type ReportedIssue } from "../reported-issue";
 import { buildCoproductionReport, buildGoalsReport, buildIndicatorReport, writeReport, type ReportOptions } from "./report";
+import { overallSentences } from "../reports/coproduction-content";
 import { formatMatch, loadDirectory } from "./search";
 import { scoreFiles, scoreTextLine, summariseScores } from "./score";
 import { checkFiles, summariseCounts, type CheckCounts } from "./validate";
@@ -105,7 +106,7 @@ async function run(_positionals: string[], values: OptionValues, io: CliIo): Pro
   const assessment = assessmentRead.ok && framework !== undefined ? validateAssessment(assessmentRead.value, framework) : undefined;
   if (assessment?.ok === true && framework !== undefined) {
     const score = scoreAssessment(assessment.value, framework);
-    await say(`  ${localise(framework.title)}: overall ${score.overall.score === null ? "not scored" : `${score.overall.score.toFixed(1)}/100`} (${score.weighting} weighting: lived experience counts at least as much as practitioners).`);
+    await say(`  ${localise(framework.title)}: ${overallSentences(score).join(" ")}`);
     for (const perspective of score.perspectives) {
       const overall = score.overall.byPerspective[perspective.perspective]?.score;
       const shown = perspective.suppressed ? "suppressed (too few respondents to report)" : overall === undefined || overall === null ? "no score" : `${overall.toFixed(1)}/100`;

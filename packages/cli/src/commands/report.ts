@@ -11,6 +11,7 @@ import { builtInFrameworkNamedIn, frameworkSource, indicatorSetSource, unknownFr
 import { readRecords, type InputRecord } from "../records";
 import { formatReportedIssue, locateIssues, type ReportedIssue } from "../reported-issue";
 import { renderCoproductionReport } from "../reports/coproduction";
+import { coproductionSummary } from "../reports/coproduction-content";
 import { renderGoalsReport } from "../reports/goals";
 import { renderIndicatorReport, type IndicatorCycle } from "../reports/indicators";
 import { checkFilesExist } from "./validate";
@@ -80,9 +81,7 @@ export async function buildCoproductionReport(files: readonly string[], options:
   const assessment = checked.value;
   const score: AssessmentScore = scoreAssessment(assessment, framework, options.minimumRespondents === undefined ? {} : { minimumRespondents: options.minimumRespondents });
   const html = renderCoproductionReport({ assessment, framework, score, generatedAt: options.generatedAt });
-  const overall = score.overall.score === null ? "not scored" : score.overall.score.toFixed(1);
-  const suppressed = score.perspectives.filter((perspective) => perspective.suppressed && perspective.respondents > 0).length;
-  return { ok: true, html, summary: `co-production overall ${overall}/100, ladder ${score.ladder.level ?? "none"}, ${suppressed} perspective${suppressed === 1 ? "" : "s"} suppressed` };
+  return { ok: true, html, summary: coproductionSummary(score) };
 }
 
 /**

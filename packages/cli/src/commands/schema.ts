@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Command } from "../command";
 import { UsageError, writeLine } from "../io";
 import { findKind, kinds } from "../kinds";

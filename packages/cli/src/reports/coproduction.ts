@@ -2,10 +2,17 @@ import { localise, roleLabels } from "@selfmanage/core";
 import { ladderLabels, type Assessment, type AssessmentScore, type Framework } from "@selfmanage/coproduction";
 import { chartSection, dataTable, escapeHtml, htmlPage, list, paragraph } from "../html";
 import { radarChart } from "../svg";
-
-function points(value: number | null | undefined): number | null {
-  return value === null || value === undefined ? null : Math.round(value * 10) / 10;
-}
+import {
+  combinedCell,
+  disclosureSentences,
+  overallSentences,
+  perspectivesTable,
+  principleTitle as titleOf,
+  reportedPerspectives,
+  shownFigure as points,
+  sideGapSentences,
+  sidesTable,
+} from "./coproduction-content";
 
 /**
  * Everything a co-production report shows.
@@ -24,9 +31,11 @@ export interface CoproductionReportInput {
 }
 
 /**
- * A self-contained HTML report of one co-production assessment: a radar chart by principle
- * with one polygon per reported perspective, the scores beside it as a table, perception gaps,
- * tokenism flags, strengths, priorities and the participation ladder by stage.
+ * A self-contained HTML report of one co-production assessment: the overall score (or why it
+ * is withheld), the two sides of the partnership and the gap between them, a radar chart by
+ * principle with one polygon per reported perspective, the scores beside it as a table,
+ * perception gaps, tokenism flags, strengths, priorities and the participation ladder by stage.
+ * Every figure and every sentence comes from `input.score`.
  *
  * @example
  * ```ts
@@ -35,29 +44,25 @@ export interface CoproductionReportInput {
  */
 export function renderCoproductionReport(input: CoproductionReportInput): string {
   const { framework, score } = input;
-  const principleTitle = (id: string): string => {
-    const principle = framework.principles.find((candidate) => candidate.id === id);
-    return principle === undefined ? id : localise(principle.title);
-  };
+  const principleTitle = (id: string): string => titleOf(framework, id);
   const indicatorStatement = (id: string): string => {
     const indicator = framework.principles.flatMap((principle) => principle.indicators).find((candidate) => candidate.id === id);
     return indicator === undefined ? id : localise(indicator.statement);
   };
-  const reported = score.perspectives.filter((perspective) => !perspective.suppressed && perspective.respondents > 0);
+  const reported = reportedPerspectives(score);
   const suppressed = score.perspectives.filter((perspective) => perspective.suppressed && perspective.respondents > 0);
   const axes = score.principles.map((principle) => principleTitle(principle.principleId));
   const series = [
     ...reported.map((perspective) => ({
-      name: roleLabels[perspective.perspective],
-      values: score.principles.map((principle) => points(principle.byPerspective[perspective.perspective]?.score)),
+      name: roleLabels[perspective],
+      values: score.principles.map((principle) => points(principle.byPerspective[perspective]?.score)),
     })),
   ];
-  const suppressedNote =
-    suppressed.length === 0
-      ? paragraph(`Every perspective had at least ${score.minimumRespondents} respondents, so all are shown.`)
-      : `<p class="note">${escapeHtml(
-          `Not shown, to protect anonymity: ${suppressed.map((perspective) => roleLabels[perspective.perspective]).join(", ")} (fewer than ${score.minimumRespondents} respondents). Their ratings still count in the combined scores.`,
-        )}</p>`;
+  const [suppressionSentence, ...disclosureNotes] = disclosureSentences(score);
+  const suppressedNote = [
+    suppressed.length === 0 ? paragraph(suppressionSentence as string) : `<p class="note">${escapeHtml(suppressionSentence as string)}</p>`,
+    ...disclosureNotes.map((note) => `<p class="note">${escapeHtml(note)}</p>`),
+  ].join("\n");
   const radar = radarChart({
     id: "principles-radar",
     title: `Scores by principle and perspective (0-100)`,
@@ -67,30 +72,31 @@ export function renderCoproductionReport(input: CoproductionReportInput): string
   });
   const principleTable = dataTable(
     "Scores by principle (0-100)",
-    ["Principle", "Combined", ...reported.map((perspective) => roleLabels[perspective.perspective])],
-    score.principles.map((principle) => [principleTitle(principle.principleId), points(principle.score), ...reported.map((perspective) => points(principle.byPerspective[perspective.perspective]?.score))]),
+    ["Principle", "Combined", ...reported.map((perspective) => roleLabels[perspective])],
+    score.principles.map((principle) => [principleTitle(principle.principleId), combinedCell(principle), ...reported.map((perspective) => points(principle.byPerspective[perspective]?.score))]),
   );
-  const perspectiveTable = dataTable(
-    "Who responded",
-    ["Perspective", "Respondents", "Weight", "Reported"],
-    score.perspectives.map((perspective) => [roleLabels[perspective.perspective], perspective.respondents, Math.round(perspective.weight * 1000) / 1000, perspective.suppressed ? "No (too few to report)" : "Yes"]),
-  );
+  const who = perspectivesTable(score);
+  const perspectiveTable = dataTable(who.caption, who.headers, who.rows);
+  const sides = sidesTable(score, framework);
+  const sideTable = dataTable(sides.caption, sides.headers, sides.rows);
   const gaps = score.gaps.filter((gap) => gap.flagged);
   const ladderTable = dataTable(
     "Participation ladder by stage (highest lived-experience level)",
     ["Stage", "Level", "What it means"],
     score.ladder.byStage.map((stage) => [stage.stage, stage.level ?? "no lived experience involved", stage.level === null ? "" : ladderLabels[stage.level]]),
   );
-  const overall = score.overall.score === null ? "not enough ratings to score" : `${points(score.overall.score)} out of 100`;
   const body = [
     `<section>\n<h2>Summary</h2>\n${list([
-      `Overall co-production score: ${overall} (${score.overall.ratings} ratings, ${score.weighting} weighting of perspectives).`,
+      ...overallSentences(score),
       `Participation ladder: ${score.ladder.level === null ? "no lived-experience involvement recorded" : `${score.ladder.level} – ${ladderLabels[score.ladder.level]}`}.`,
       `${score.tokenism.length === 0 ? "No signs of tokenism were found." : `${score.tokenism.length} possible sign${score.tokenism.length === 1 ? "" : "s"} of tokenism (see below).`}`,
-    ])}\n${perspectiveTable}\n</section>`,
+    ])}\n${perspectiveTable}\n${sideTable}\n</section>`,
     chartSection("Principles by perspective", "Each polygon is one perspective; the further out, the more that perspective sees the principle in practice.", radar, principleTable),
     suppressedNote,
-    `<section>\n<h2>Where perspectives differ</h2>\n${list(gaps.map((gap) => `${principleTitle(gap.principleId)}: ${roleLabels[gap.higher]} rated ${Math.round(gap.difference)} points higher than ${roleLabels[gap.lower]}.`))}\n</section>`,
+    `<section>\n<h2>Where perspectives differ</h2>\n${list([
+      ...sideGapSentences(score, framework),
+      ...gaps.map((gap) => `${principleTitle(gap.principleId)}: ${roleLabels[gap.higher]} rated ${Math.round(gap.difference)} points higher than ${roleLabels[gap.lower]}.`),
+    ])}\n</section>`,
     `<section>\n<h2>Possible tokenism</h2>\n${list(score.tokenism.map((flag) => flag.message))}\n</section>`,
     `<section>\n<h2>Strengths to build on</h2>\n${list(score.strengths.map((highlight) => `${principleTitle(highlight.principleId)}: ${indicatorStatement(highlight.indicatorId)} (${points(highlight.score)})`))}\n</section>`,
     `<section>\n<h2>Priorities for improvement</h2>\n${list(score.priorities.map((highlight) => `${principleTitle(highlight.principleId)}: ${indicatorStatement(highlight.indicatorId)} (${points(highlight.score)})`))}\n</section>`,

@@ -1,0 +1,1 @@
+module.exports = require("../../scripts/size-budgets.cjs").sizeBudgets("@selfmanage/goals", { ownCode: "12 kB", dependencies: ["@selfmanage/core"], consumer: { "*": "40 kB", "{ gasTScore }": "32 kB", "{ validateGoal }": "35 kB" } });

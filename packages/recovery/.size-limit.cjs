@@ -1,0 +1,1 @@
+module.exports = require("../../scripts/size-budgets.cjs").sizeBudgets("@selfmanage/recovery", { ownCode: "14 kB", dependencies: ["@selfmanage/core"], consumer: { "*": "43 kB", "{ scoreResponse }": "40 kB" } });

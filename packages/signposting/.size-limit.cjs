@@ -1,0 +1,1 @@
+module.exports = require("../../scripts/size-budgets.cjs").sizeBudgets("@selfmanage/signposting", { ownCode: "22 kB", dependencies: ["@selfmanage/core", "postcode", "kdbush", "geokdbush", "minisearch"], consumer: { "*": "66 kB", "{ parsePostcode }": "44 kB", "{ buildSearchIndex, searchServices }": "54 kB" } });
