@@ -6,6 +6,24 @@ import { complexExtension, compact, extension, type FhirElement } from "./resour
 const X = fhirCodes.extensions;
 
 /**
+ * A check that a value is one of an enum schema's options. Reading FHIR asks this for every code
+ * it meets, so it is a set lookup rather than a schema parse.
+ *
+ * @example
+ * ```ts
+ * const isRole = oneOf(Role.options);
+ * isRole("carer"); // true
+ * ```
+ */
+export function oneOf<T extends string | number>(options: readonly T[]): (value: unknown) => value is T {
+  const known = new Set<unknown>(options);
+  return (value: unknown): value is T => known.has(value);
+}
+
+/** Whether a value is a toolkit role. */
+export const isRole = oneOf(Role.options);
+
+/**
  * The `recorded` extension: who recorded something, in which role, when, for which organisation.
  *
  * @example
@@ -36,11 +54,11 @@ export function readProvenance(found: FhirNode | undefined): Provenance | undefi
   const role = subValue(found, "role", "valueCode");
   const recordedAt = subValue(found, "recordedAt", "valueDateTime");
   const organisation = subValue(found, "organisation", "valueString");
-  if (typeof recordedBy !== "string" || typeof recordedAt !== "string" || !Role.safeParse(role).success) {
+  if (typeof recordedBy !== "string" || typeof recordedAt !== "string" || !isRole(role)) {
     found.problem(undefined, "incomplete_provenance", "A recorded extension needs recordedBy, a toolkit role and recordedAt.");
     return undefined;
   }
-  return { recordedBy, role: role as Role, recordedAt, ...(typeof organisation === "string" ? { organisation } : {}) };
+  return { recordedBy, role, recordedAt, ...(typeof organisation === "string" ? { organisation } : {}) };
 }
 
 /**
@@ -77,7 +95,7 @@ export function readRoleReference(found: FhirNode): { role: Role | undefined; id
   identifier?.skip("system");
   const id = identifier?.string("value");
   found.skip("display", "reference");
-  let role: Role | undefined = Role.safeParse(code).success ? (code as Role) : undefined;
+  let role: Role | undefined = isRole(code) ? code : undefined;
   if (role === undefined && roleNode === undefined) role = type === "Patient" ? "person" : type === "RelatedPerson" ? "carer" : type === "Practitioner" || type === "PractitionerRole" ? "practitioner" : undefined;
   if (role === undefined) found.problem(undefined, "unknown_role", "This reference does not say which toolkit role the party has.");
   return { role, id };
@@ -166,7 +184,7 @@ export function identifierValue(found: FhirNode, system: string): string | undef
 export function extensionValue(found: FhirNode, url: string, valueKey: string): unknown {
   const [first] = found.extensions(url);
   if (first === undefined) return undefined;
-  first.used.add(valueKey);
+  first.skip(valueKey);
   return first.value[valueKey];
 }
 

@@ -2,13 +2,14 @@ import type { Provenance } from "@selfmanage/core";
 import type { GasLevel} from "@selfmanage/goals";
 import { AchievementStatus, type Goal, type GoalReview } from "@selfmanage/goals";
 import { fhirCodes } from "./codes";
-import { codeable, codeFrom, provenanceExtension, readCodings, readProvenance, roleReference } from "./common";
+import { codeable, codeFrom, oneOf, provenanceExtension, readCodings, readProvenance, roleReference } from "./common";
 import { fhirId } from "./ids";
 import type { FhirNode } from "./reader";
 import { compact, list, personReference, recordReference, type FhirElement, type FhirResource } from "./resource";
 
 const S = fhirCodes.systems;
 const R = fhirCodes.goalReviewCodes;
+const isAchievementStatus = oneOf(AchievementStatus.options);
 
 /** The toolkit key of a goal's review, used for its identifier and resource id. */
 function reviewKey(goal: Goal, index: number): string {
@@ -129,7 +130,7 @@ export function isGoalReview(resource: Readonly<Record<string, unknown>>): boole
  *
  * @example
  * ```ts
- * const review = readReviewObservation(node, (reference) => index.resolve(reference));
+ * const review = readReviewObservation(node, (reference) => index.resolve(reference, "Observation"));
  * ```
  */
 export function readReviewObservation(observation: FhirNode, resolveMember: (reference: FhirNode) => FhirNode | undefined): GoalReview | undefined {
@@ -146,7 +147,7 @@ export function readReviewObservation(observation: FhirNode, resolveMember: (ref
   const text = (code: string): string | undefined => parts.get(code)?.string("valueString");
   const rating = parts.get(R.rating)?.integer("valueInteger");
   const achievement = codeFrom(parts.get(R.achievementStatus)?.node("valueCodeableConcept"), S.goalAchievement);
-  if (achievement !== undefined && !AchievementStatus.safeParse(achievement).success) {
+  if (achievement !== undefined && !isAchievementStatus(achievement)) {
     parts.get(R.achievementStatus)?.problem("valueCodeableConcept", "unknown_code", "This is not a goal achievement status code.");
   }
   let gasLevel: GasLevel | undefined;
@@ -169,7 +170,7 @@ export function readReviewObservation(observation: FhirNode, resolveMember: (ref
     ...(whatHelped === undefined ? {} : { whatHelped }),
     ...(whatGotInTheWay === undefined ? {} : { whatGotInTheWay }),
     ...(nextStep === undefined ? {} : { nextStep }),
-    ...(achievement === undefined || !AchievementStatus.safeParse(achievement).success ? {} : { achievementStatus: achievement as AchievementStatus }),
+    ...(achievement === undefined || !isAchievementStatus(achievement) ? {} : { achievementStatus: achievement as AchievementStatus }),
     ...(gasLevel === undefined ? {} : { gasLevel }),
     ...(provenance === undefined ? {} : { provenance }),
   };

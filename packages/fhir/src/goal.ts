@@ -1,4 +1,5 @@
-import { Role, toIsoDate, type Coding } from "@selfmanage/core";
+import type { Role} from "@selfmanage/core";
+import { toIsoDate, type Coding } from "@selfmanage/core";
 import type {
   StepStatus} from "@selfmanage/goals";
 import {
@@ -16,13 +17,17 @@ import {
   type GoalSupport,
 } from "@selfmanage/goals";
 import { fhirCodes } from "./codes";
-import { codeable, codeFrom, extensionValue, identifierValue, provenanceExtension, readCoding, readCodings, readProvenance, readRoleReference, roleReference } from "./common";
+import { codeable, codeFrom, extensionValue, isRole, oneOf, identifierValue, provenanceExtension, readCoding, readCodings, readProvenance, readRoleReference, roleReference } from "./common";
 import { gasLevelCoding, gasLevelOf, readReviewObservation, reviewObservations } from "./goal-observations";
 import { fhirId } from "./ids";
 import { subNodes, subValue, type FhirNode } from "./reader";
 import { complexExtension, compact, extension, list, personReference, recordReference, type FhirElement, type FhirResource } from "./resource";
 
 const S = fhirCodes.systems;
+const isLifecycleStatus = oneOf(LifecycleStatus.options);
+const isAchievementStatus = oneOf(AchievementStatus.options);
+const isLifeArea = oneOf(LifeArea.options);
+const isGasLevel = oneOf<GasLevel>([...GasLevel.values]);
 const X = fhirCodes.extensions;
 const GAS_MEASURE = fhirCodes.gas.scoreCodes.reported;
 
@@ -184,7 +189,7 @@ function readSupport(found: FhirNode): GoalSupport | undefined {
     found.problem(undefined, "incomplete_extension", "A goal-support extension needs a description.");
     return undefined;
   }
-  return { description, ...(Role.safeParse(role).success ? { role: role as Role } : {}), ...(typeof reference === "string" ? { reference } : {}) };
+  return { description, ...(isRole(role) ? { role: role as Role } : {}), ...(typeof reference === "string" ? { reference } : {}) };
 }
 
 function readLinkParts(found: FhirNode): { index: unknown; kind: unknown; description: unknown; coding: Coding | undefined; reference: unknown } {
@@ -238,7 +243,7 @@ function readGasScale(goal: FhirNode): GasScale | undefined {
   const difficulty = weighting === undefined ? undefined : subValue(weighting, "difficulty", "valueInteger");
   return {
     levels,
-    ...(GasLevel.safeParse(baseline).success ? { baseline: baseline as GasLevel } : {}),
+    ...(isGasLevel(baseline) ? { baseline: baseline as GasLevel } : {}),
     ...(typeof importance === "number" ? { importance } : {}),
     ...(typeof difficulty === "number" ? { difficulty } : {}),
   };
@@ -250,14 +255,14 @@ function readChange(found: FhirNode): GoalChange | undefined {
   const achievementStatus = subValue(found, "achievementStatus", "valueCode");
   const reason = subValue(found, "reason", "valueString");
   const provenance = readProvenance(subNodes(found, "recorded")[0]);
-  if (!LifecycleStatus.safeParse(from).success || !LifecycleStatus.safeParse(to).success || typeof reason !== "string" || provenance === undefined) {
+  if (!isLifecycleStatus(from) || !isLifecycleStatus(to) || typeof reason !== "string" || provenance === undefined) {
     found.problem(undefined, "incomplete_extension", "A goal-change extension needs from, to, a reason and who recorded it.");
     return undefined;
   }
   return {
     from: from as LifecycleStatus,
     to: to as LifecycleStatus,
-    ...(AchievementStatus.safeParse(achievementStatus).success ? { achievementStatus: achievementStatus as AchievementStatus } : {}),
+    ...(isAchievementStatus(achievementStatus) ? { achievementStatus: achievementStatus as AchievementStatus } : {}),
     reason,
     provenance,
   };
@@ -300,7 +305,8 @@ function readStep(activity: FhirNode): GoalStep | undefined {
  */
 export interface GoalRelations {
   readonly carePlans: readonly FhirNode[];
-  readonly resolve: (reference: FhirNode) => FhirNode | undefined;
+  /** The resource of this type in the same input that a reference points at, if there is one. */
+  readonly resolve: (reference: FhirNode, resourceType: string) => FhirNode | undefined;
 }
 
 /**
@@ -318,7 +324,7 @@ export function readGoal(node: FhirNode, related: GoalRelations): Goal | undefin
   const id = identifierValue(node, fhirCodes.identifiers.goal) ?? (typeof node.value.id === "string" ? node.value.id : undefined);
   if (id === undefined) node.problem("identifier", "required", "A goal needs an identifier (or a resource id).");
   const lifecycleStatus = node.string("lifecycleStatus", true);
-  if (lifecycleStatus !== undefined && !LifecycleStatus.safeParse(lifecycleStatus).success) node.problem("lifecycleStatus", "unknown_code", "This is not a FHIR R4 goal lifecycle status.");
+  if (lifecycleStatus !== undefined && !isLifecycleStatus(lifecycleStatus)) node.problem("lifecycleStatus", "unknown_code", "This is not a FHIR R4 goal lifecycle status.");
   const achievementNode = node.node("achievementStatus");
   const achievementStatus = codeFrom(achievementNode, S.goalAchievement);
   if (achievementNode !== undefined && achievementStatus === undefined) node.problem("achievementStatus", "unmapped_code", "The achievement status needs a code from the FHIR goal-achievement code system.");
@@ -326,7 +332,7 @@ export function readGoal(node: FhirNode, related: GoalRelations): Goal | undefin
   let lifeArea: LifeArea = "other";
   for (const category of categories) {
     const code = codeFrom(category, S.lifeArea);
-    if (code !== undefined && LifeArea.safeParse(code).success) lifeArea = code as LifeArea;
+    if (code !== undefined && isLifeArea(code)) lifeArea = code as LifeArea;
     category.skip("text");
   }
   const description = node.node("description", true);
@@ -366,7 +372,7 @@ export function readGoal(node: FhirNode, related: GoalRelations): Goal | undefin
   });
   const supports = node.extensions(X.goalSupport.url).flatMap((found) => readSupport(found) ?? []);
   const barriers = node.extensions(X.goalBarrier.url).flatMap((found) => {
-    found.used.add("valueString");
+    found.skip("valueString");
     return typeof found.value.valueString === "string" ? [found.value.valueString] : [];
   });
   const links = [
@@ -387,15 +393,15 @@ export function readGoal(node: FhirNode, related: GoalRelations): Goal | undefin
   if (history.length > 0) node.skip("statusDate", "statusReason");
   const gas = readGasScale(node);
   const reviews: GoalReview[] = node.nodes("outcomeReference").flatMap((reference) => {
-    const observation = related.resolve(reference);
-    return observation === undefined ? [] : (readReviewObservation(observation, related.resolve) ?? []);
+    const observation = related.resolve(reference, "Observation");
+    return observation === undefined ? [] : (readReviewObservation(observation, (member) => related.resolve(member, "Observation")) ?? []);
   });
   node.skip("outcomeCode");
   const steps = related.carePlans.flatMap((plan) => {
     plan.skip("status", "intent", "subject", "goal", "identifier", "period", "created", "title", "description");
     return plan.nodes("activity").flatMap((activity) => readStep(activity) ?? []);
   });
-  if (id === undefined || ownWords === undefined || person === undefined || created === undefined || lifecycleStatus === undefined || !LifecycleStatus.safeParse(lifecycleStatus).success) return undefined;
+  if (id === undefined || ownWords === undefined || person === undefined || created === undefined || lifecycleStatus === undefined || !isLifecycleStatus(lifecycleStatus)) return undefined;
   return {
     id,
     person,
@@ -413,7 +419,7 @@ export function readGoal(node: FhirNode, related: GoalRelations): Goal | undefin
     ...(typeof nextReviewDue === "string" ? { nextReviewDue } : {}),
     ...(gas === undefined ? {} : { gas }),
     lifecycleStatus: lifecycleStatus as LifecycleStatus,
-    ...(achievementStatus === undefined || !AchievementStatus.safeParse(achievementStatus).success ? {} : { achievementStatus: achievementStatus as AchievementStatus }),
+    ...(achievementStatus === undefined || !isAchievementStatus(achievementStatus) ? {} : { achievementStatus: achievementStatus as AchievementStatus }),
     created,
     ...(history.length === 0 ? {} : { history }),
   };

@@ -309,7 +309,7 @@ export function readService(node: FhirNode): Service | undefined {
     compactText({ name: subValue(contact, "name", "valueString"), title: subValue(contact, "title", "valueString"), phone: subValue(contact, "phone", "valueString"), email: subValue(contact, "email", "valueString") }) ?? {},
   );
   const fundingSources = (details === undefined ? [] : subNodes(details, "fundingSource")).flatMap((part) => {
-    part.used.add("valueString");
+    part.skip("valueString");
     return typeof part.value.valueString === "string" ? [part.value.valueString] : [];
   });
   const deprioritised = detail("deprioritised", "valueBoolean");

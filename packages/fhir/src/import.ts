@@ -9,7 +9,7 @@ import { readService } from "./healthcare-service";
 import { readQuestionnaire } from "./questionnaire";
 import { readQuestionnaireResponse } from "./questionnaire-response";
 import { readSignpostingEvent } from "./service-request";
-import { finishReading, newReadLog, readNode, readResource, type FhirNode, type ReadLog } from "./reader";
+import { finishReading, newReadLog, readNode, readResource, track, type FhirNode, type ReadLog } from "./reader";
 import { isScoreObservation } from "./score";
 
 /**
@@ -47,13 +47,13 @@ function entriesOf(log: ReadLog, input: unknown): Entry[] {
   if (Array.isArray(input)) input.forEach((value, index) => found.push({ value, path: [index, typeName(value)] }));
   else if (typeName(input) === "Bundle") {
     const bundle = readNode(log, input, ["Bundle"]);
+    track(log, bundle);
     if (bundle !== undefined) {
-      log.nodes.push(bundle);
       bundle.skip("resourceType", "id", "meta", "type", "timestamp", "identifier", "total", "link");
       bundle.nodes("entry").forEach((entry, index) => {
         entry.skip("request", "response", "search", "link");
         const fullUrl = entry.string("fullUrl");
-        entry.used.add("resource");
+        entry.skip("resource");
         if (entry.value.resource === undefined) entry.problem("resource", "required", "Each bundle entry needs a resource.");
         else found.push({ value: entry.value.resource, path: ["Bundle", "entry", index, "resource"], ...(fullUrl === undefined ? {} : { fullUrl }) });
       });
@@ -77,11 +77,17 @@ function typeName(value: unknown): string {
 }
 
 interface ResourceIndex {
-  resolve(reference: FhirNode): FhirNode | undefined;
+  resolve(reference: FhirNode, resourceType: string): FhirNode | undefined;
   referrers(resourceType: string, key: string, target: Entry): Entry[];
 }
 
-function buildIndex(entries: readonly Entry[]): ResourceIndex {
+/** Mark an entry as read, and put its node in the log so what nobody read in it is reported. */
+function open(log: ReadLog, entry: Entry): void {
+  entry.read = true;
+  track(log, entry.node);
+}
+
+function buildIndex(log: ReadLog, entries: readonly Entry[]): ResourceIndex {
   const byKey = new Map<string, Entry>();
   const byNode = new Map<FhirNode, Entry>();
   const reverseIndexes = new Map<string, Map<Entry, Entry[]>>();
@@ -99,13 +105,14 @@ function buildIndex(entries: readonly Entry[]): ResourceIndex {
     return match === null ? undefined : byKey.get(match[1] as string);
   };
   return {
-    resolve(reference) {
+    resolve(reference, resourceType) {
       reference.skip("reference", "type", "identifier", "display");
       const text = reference.value.reference;
       if (typeof text !== "string") return undefined;
       const entry = lookup(text);
-      if (entry === undefined) return undefined;
-      entry.read = true;
+      // Only a resource of the kind the reader expects is read as part of the one pointing at it.
+      if (entry === undefined || entry.resourceType !== resourceType) return undefined;
+      open(log, entry);
       return entry.node;
     },
     referrers(resourceType, key, target) {
@@ -157,7 +164,9 @@ function checked<T>(log: ReadLog, path: PathSegment[], record: T | undefined, va
 export function fromFhir(input: unknown): FhirImport {
   const log = newReadLog();
   const entries = entriesOf(log, input);
-  const index = buildIndex(entries);
+  // The bundle (or list) itself has been read; what it did not use is reported first.
+  finishReading(log);
+  const index = buildIndex(log, entries);
   const result: FhirImport = {
     goals: [],
     instruments: [],
@@ -169,49 +178,51 @@ export function fromFhir(input: unknown): FhirImport {
   };
   for (const entry of entries) {
     const { node, path } = entry;
+    // A resource read as part of another (a goal's CarePlan, a request's Task) is not read again.
+    if (entry.read) continue;
     switch (entry.resourceType) {
       case "Goal": {
-        entry.read = true;
+        open(log, entry);
         const carePlans = index.referrers("CarePlan", "goal", entry);
-        for (const plan of carePlans) plan.read = true;
+        for (const plan of carePlans) open(log, plan);
         const goal = checked(log, path, readGoal(node, { carePlans: carePlans.map((plan) => plan.node), resolve: index.resolve }), validateGoal, "goal");
         if (goal !== undefined) result.goals.push(goal);
         break;
       }
       case "Questionnaire": {
-        entry.read = true;
+        open(log, entry);
         const instrument = checked(log, path, readQuestionnaire(node), validateInstrument, "instrument");
         if (instrument !== undefined) result.instruments.push(instrument);
         break;
       }
       case "QuestionnaireResponse": {
-        entry.read = true;
+        open(log, entry);
         const response = checked(log, path, readQuestionnaireResponse(node), (value) => safeParseResult(InstrumentResponse, value), "instrument response");
         if (response !== undefined) result.responses.push(response);
         break;
       }
       case "Organization": {
-        entry.read = true;
+        open(log, entry);
         const organisation = checked(log, path, readOrganisation(node), validateOrganisation, "organisation");
         if (organisation !== undefined) result.directory.organisations.push(organisation);
         break;
       }
       case "Location": {
-        entry.read = true;
+        open(log, entry);
         const location = checked(log, path, readLocation(node), validateLocation, "location");
         if (location !== undefined) result.directory.locations.push(location);
         break;
       }
       case "HealthcareService": {
-        entry.read = true;
+        open(log, entry);
         const service = checked(log, path, readService(node), validateService, "service");
         if (service !== undefined) result.directory.services.push(service);
         break;
       }
       case "ServiceRequest": {
-        entry.read = true;
+        open(log, entry);
         const tasks = index.referrers("Task", "basedOn", entry);
-        for (const task of tasks) task.read = true;
+        for (const task of tasks) open(log, task);
         const event = checked(log, path, readSignpostingEvent(node, { tasks: tasks.map((task) => task.node), resolve: index.resolve }), validateSignpostingEvent, "signposting event");
         if (event !== undefined) result.signpostingEvents.push(event);
         break;
@@ -219,17 +230,16 @@ export function fromFhir(input: unknown): FhirImport {
       default:
         break;
     }
+    // Each record is reported as soon as it is read, so a large file's nodes do not pile up.
+    finishReading(log);
   }
   for (const entry of entries) {
     if (entry.read) continue;
-    entry.node.used.clear();
-    for (const key of Object.keys(entry.node.value)) entry.node.used.add(key);
     const message = isScoreObservation(entry.node.value)
       ? "Score Observations are written one way: the score is computed again from the QuestionnaireResponse, so this one was not read."
       : `The toolkit has no record this ${entry.resourceType} becomes on its own here, so it was not kept.`;
     log.notices.push(issue(entry.path, "resource_not_kept", message));
   }
-  finishReading(log);
   return result;
 }
 

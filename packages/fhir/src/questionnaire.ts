@@ -416,7 +416,7 @@ export function readQuestionnaire(node: FhirNode): InstrumentDefinition | undefi
     else instrumentNode.problem(undefined, "invalid_extension", "The scoring in the instrument extension is not complete: it needs a method, a missing-data rule and a direction.");
     alerts = subNodes(instrumentNode, "alert").flatMap((alert) => {
       const codes = subNodes(alert, "optionCode").map((part) => {
-        part.used.add("valueString");
+        part.skip("valueString");
         return part.value.valueString;
       });
       const parsed = AlertRule.safeParse(
@@ -439,7 +439,7 @@ export function readQuestionnaire(node: FhirNode): InstrumentDefinition | undefi
     }
     for (const subscaleNode of subNodes(instrumentNode, "subscale")) {
       const items = subNodes(subscaleNode, "item").map((part) => {
-        part.used.add("valueString");
+        part.skip("valueString");
         return part.value.valueString as string;
       });
       const chime = subValue(subscaleNode, "chime", "valueCode");

@@ -1,7 +1,7 @@
-import { Role } from "@selfmanage/core";
+import type { Role } from "@selfmanage/core";
 import { signpostingEventCodes, type ConsentRecord, type FollowUpOutcome, type SignpostedService, type SignpostingEvent, type SignpostingNeed } from "@selfmanage/signposting";
 import { fhirCodes } from "./codes";
-import { codeable, codeFrom, identifierValue, provenanceExtension, readCoding, readProvenance, referencedId } from "./common";
+import { codeable, codeFrom, identifierValue, isRole, provenanceExtension, readCoding, readProvenance, referencedId } from "./common";
 import { readPersonReference } from "./goal";
 import { fhirId } from "./ids";
 import { subNodes, subValue, type FhirNode } from "./reader";
@@ -145,7 +145,8 @@ function readTask(node: FhirNode): FollowUpOutcome | undefined {
  */
 export interface SignpostingRelations {
   readonly tasks: readonly FhirNode[];
-  readonly resolve: (reference: FhirNode) => FhirNode | undefined;
+  /** The resource of this type in the same input that a reference points at, if there is one. */
+  readonly resolve: (reference: FhirNode, resourceType: string) => FhirNode | undefined;
 }
 
 /**
@@ -188,9 +189,9 @@ export function readSignpostingEvent(node: FhirNode, related: SignpostingRelatio
   });
   let consent: ConsentRecord | undefined;
   for (const info of node.nodes("supportingInfo")) {
-    const target = related.resolve(info);
+    const target = related.resolve(info, "Consent");
     info.skip("type", "identifier", "display");
-    if (target !== undefined && target.value.resourceType === "Consent") consent = readConsent(target);
+    if (target !== undefined) consent = readConsent(target);
   }
   if (consent === undefined) node.problem("supportingInfo", "no_consent", "A signposting event needs the Consent it rests on (in supportingInfo, in the same bundle).");
   const followUps = related.tasks.flatMap((task) => readTask(task) ?? []);
@@ -200,7 +201,7 @@ export function readSignpostingEvent(node: FhirNode, related: SignpostingRelatio
     person,
     occurredAt,
     organisationId,
-    ...(typeof practitionerId === "string" && Role.safeParse(practitionerRole).success ? { practitioner: { id: practitionerId, role: practitionerRole as Role } } : {}),
+    ...(typeof practitionerId === "string" && isRole(practitionerRole) ? { practitioner: { id: practitionerId, role: practitionerRole as Role } } : {}),
     needs,
     services,
     consent,
