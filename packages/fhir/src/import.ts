@@ -39,6 +39,8 @@ interface Entry {
   readonly resourceType: string;
   readonly path: PathSegment[];
   readonly node: FhirNode;
+  /** The entry's `fullUrl` in a Bundle, which references may use. */
+  readonly fullUrl: string | undefined;
   read: boolean;
 }
 
@@ -63,13 +65,9 @@ function entriesOf(log: ReadLog, input: unknown): Entry[] {
     const resourceType = typeName(candidate.value);
     const node = readResource(log, candidate.value, candidate.path, resourceType);
     if (node === undefined) return [];
-    const entry: Entry = { resourceType, path: candidate.path, node, read: false };
-    keys.set(entry, candidate.fullUrl);
-    return [entry];
+    return [{ resourceType, path: candidate.path, node, fullUrl: candidate.fullUrl, read: false }];
   });
 }
-
-const keys = new WeakMap<Entry, string | undefined>();
 
 function typeName(value: unknown): string {
   const type = typeof value === "object" && value !== null ? (value as { resourceType?: unknown }).resourceType : undefined;
@@ -89,14 +87,11 @@ function open(log: ReadLog, entry: Entry): void {
 
 function buildIndex(log: ReadLog, entries: readonly Entry[]): ResourceIndex {
   const byKey = new Map<string, Entry>();
-  const byNode = new Map<FhirNode, Entry>();
   const reverseIndexes = new Map<string, Map<Entry, Entry[]>>();
   for (const entry of entries) {
-    byNode.set(entry.node, entry);
     const id = entry.node.value.id;
     if (typeof id === "string") byKey.set(`${entry.resourceType}/${id}`, entry);
-    const fullUrl = keys.get(entry);
-    if (fullUrl !== undefined) byKey.set(fullUrl, entry);
+    if (entry.fullUrl !== undefined) byKey.set(entry.fullUrl, entry);
   }
   const lookup = (reference: string): Entry | undefined => {
     const direct = byKey.get(reference);
