@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-// The two FHIR validators are the fhir package's test helper (its devDependencies), shared so every FHIR check is the same.
-import { fhirProblems } from "../../fhir/test/validators";
+// The two FHIR validators, shared by every package's tests so every FHIR check is the same.
+import { fhirProblems } from "@selfmanage/test-kit/fhir";
 import { SENTINEL, tempFolder } from "./helpers";
 import { run } from "./run";
 

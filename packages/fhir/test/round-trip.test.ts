@@ -4,7 +4,7 @@ import { validateGoal } from "@selfmanage/goals";
 import { validateService, validateSignpostingEvent } from "@selfmanage/signposting";
 import { fromFhir, goalToFhir, serviceToHealthcareService, signpostingEventToFhir, toBundle } from "../src/index";
 import { eventArbitrary, goalArbitrary, serviceArbitrary } from "./arbitraries";
-import { fhirProblems } from "./validators";
+import { fhirProblems } from "@selfmanage/test-kit/fhir";
 
 function roundTrip(resources: ReturnType<typeof goalToFhir>, type: "collection" | "transaction") {
   const bundle = toBundle(resources, type);

@@ -4,7 +4,7 @@ import { validateInstrument } from "@selfmanage/recovery";
 import { validateDirectory, validateSignpostingEvent } from "@selfmanage/signposting";
 import { fromFhir, toBundle, toFhir } from "../src/index";
 import { sampleDirectory, sampleEvents, sampleGoals, sampleInstrument, sampleResponses } from "./sample";
-import { fhirProblems } from "./validators";
+import { fhirProblems } from "@selfmanage/test-kit/fhir";
 
 describe("the sample data", () => {
   const goals = sampleGoals().filter((goal) => validateGoal(goal).ok);
