@@ -1,7 +1,8 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { validateSignpostingEvent } from "@selfmanage/signposting";
 // The two FHIR validators, shared by every package's tests so every FHIR check is the same.
 import { fhirProblems } from "@selfmanage/test-kit/fhir";
 import { SENTINEL, tempFolder } from "./helpers";
@@ -25,17 +26,46 @@ describe("selfmanage export fhir / import fhir / validate fhir", () => {
     expect((await run(["validate", "fhir", "bundle.json"], { cwd: folder })).code).toBe(0);
   });
 
-  it("writes NDJSON, one resource per line, that imports back", async () => {
-    const folder = tempFolder();
-    const result = await run(["export", "fhir", "signposting-event", join(sampleData, "signposting-events.ndjson"), "--format", "ndjson", "--out", join(folder, "events.ndjson")], { cwd: folder });
-    // Some sample events are broken on purpose, so nothing is exported and the issues are listed.
-    if (result.code === 1) {
-      expect(result.stderr).toContain("Nothing was exported");
-      return;
+  it("writes NDJSON, one resource per line, each passing both validators, that imports back to the same events", async () => {
+    const events = readFileSync(join(sampleData, "signposting-events.ndjson"), "utf8")
+      .split("\n")
+      .filter((line) => line.trim() !== "")
+      .map((line) => JSON.parse(line) as unknown)
+      .filter((event) => validateSignpostingEvent(event).ok);
+    expect(events.length).toBeGreaterThan(1);
+    const folder = tempFolder({ "events.ndjson": `${events.map((event) => JSON.stringify(event)).join("\n")}\n` });
+    const result = await run(["export", "fhir", "signposting-event", "events.ndjson", "--format", "ndjson", "--out", "events.fhir.ndjson"], { cwd: folder });
+    expect(result.code, result.stderr).toBe(0);
+    const text = readFileSync(join(folder, "events.fhir.ndjson"), "utf8");
+    expect(text.endsWith("\n")).toBe(true);
+    const lines = text.slice(0, -1).split("\n");
+    // Each event is a ServiceRequest with its Consent, and a Task per follow-up.
+    const followUps = events.reduce<number>((sum, event) => sum + ((event as { followUps?: unknown[] }).followUps?.length ?? 0), 0);
+    expect(lines.length).toBe(events.length * 2 + followUps);
+    for (const line of lines) {
+      const resource = JSON.parse(line) as { resourceType: string };
+      expect(resource.resourceType).toMatch(/^(ServiceRequest|Consent|Task)$/);
+      // One resource per line, and nothing else on it.
+      expect(JSON.stringify(resource)).toBe(line);
+      expect(fhirProblems(resource)).toEqual([]);
     }
-    const lines = readFileSync(join(folder, "events.ndjson"), "utf8").trim().split("\n");
-    for (const line of lines) expect(JSON.parse(line).resourceType).toMatch(/^(ServiceRequest|Consent|Task)$/);
-    expect((await run(["import", "fhir", "events.ndjson"], { cwd: folder })).code).toBe(0);
+    const imported = await run(["import", "fhir", "events.fhir.ndjson"], { cwd: folder });
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(JSON.parse(imported.stdout).signpostingEvents).toEqual(events);
+  });
+
+  it("refuses to export records that break their model, naming the line and never the value, and writes nothing", async () => {
+    const [first, second] = readFileSync(join(sampleData, "signposting-events.ndjson"), "utf8").split("\n");
+    const broken = { ...(JSON.parse(second as string) as Record<string, unknown>), occurredAt: SENTINEL };
+    expect(validateSignpostingEvent(broken).ok).toBe(false);
+    const folder = tempFolder({ "events.ndjson": `${first}\n${JSON.stringify(broken)}\n` });
+    const result = await run(["export", "fhir", "signposting-event", "events.ndjson", "--format", "ndjson", "--out", "events.fhir.ndjson"], { cwd: folder });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("events.ndjson:2");
+    expect(result.stderr).toContain("occurredAt");
+    expect(result.stderr).toContain("Nothing was exported");
+    expect(result.stderr).not.toContain(SENTINEL);
+    expect(existsSync(join(folder, "events.fhir.ndjson"))).toBe(false);
   });
 
   it("reports structural issues with FHIRPath paths and never the value", async () => {
