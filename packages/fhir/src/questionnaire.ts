@@ -96,7 +96,8 @@ function missingDataExtension(name: string, rule: MissingDataRule | undefined): 
 }
 
 function subscaleExtension(subscale: Subscale, inGroup: boolean): FhirElement {
-  return complexExtension(X.subscale.url, [
+  // On a group it is an extension of its own; in the instrument extension, one of its parts.
+  return complexExtension(inGroup ? X.subscale.url : "subscale", [
     extension("id", "valueString", subscale.id),
     inGroup ? undefined : localisedPart("label", subscale.label),
     ...(inGroup ? [] : subscale.items.map((itemId) => extension("item", "valueString", itemId))),
