@@ -1,4 +1,5 @@
-import { fail, issue, ok, type Result, type ValidationIssue } from "@selfmanage/core";
+import * as z from "zod";
+import { fail, issue, ok, safeParseResult, type Result, type ValidationIssue } from "@selfmanage/core";
 import { fullUrlFor } from "./ids";
 import type { FhirElement, FhirResource } from "./resource";
 
@@ -8,10 +9,26 @@ import type { FhirElement, FhirResource } from "./resource";
  *
  * @example
  * ```ts
+ * BundleType.parse("transaction");
+ * ```
+ */
+export const BundleType = z.enum(["collection", "transaction"]).meta({
+  id: "FhirBundleType",
+  title: "FHIR Bundle type",
+  description: "collection: resources kept together; transaction: resources a FHIR server applies as a whole, each entry a PUT of Type/id.",
+});
+
+/**
+ * A Bundle type the toolkit writes (see {@link BundleType}).
+ *
+ * @example
+ * ```ts
  * const type: BundleType = "transaction";
  * ```
  */
-export type BundleType = "collection" | "transaction";
+export type BundleType = z.infer<typeof BundleType>;
+
+const RESOURCE_TYPE = /^[A-Z][A-Za-z]{1,63}$/;
 
 function rewriteReferences(value: unknown, fullUrls: ReadonlyMap<string, string>): void {
   if (Array.isArray(value)) {
@@ -45,8 +62,18 @@ function rewriteReferences(value: unknown, fullUrls: ReadonlyMap<string, string>
  * ```
  */
 export function toBundle(resources: readonly FhirResource[], type: BundleType = "collection"): Result<FhirResource & { entry: FhirElement[] }> {
+  // Callers in plain JavaScript (or reading options from a file) can pass anything: say what is wrong rather than write a Bundle FHIR refuses.
+  const checkedType = safeParseResult(BundleType, type);
+  if (!checkedType.ok) return fail(checkedType.issues.map((found) => ({ ...found, path: ["type", ...found.path] })));
+  if (!Array.isArray(resources)) return fail([issue([], "wrong_type", "Expected a list of FHIR resources.")]);
   const fullUrls = new Map<string, string>();
   const issues: ValidationIssue[] = [];
+  resources.forEach((resource: unknown, index) => {
+    if (typeof resource !== "object" || resource === null || typeof (resource as { resourceType?: unknown }).resourceType !== "string" || !RESOURCE_TYPE.test((resource as { resourceType: string }).resourceType)) {
+      issues.push(issue([index, "resourceType"], "not_a_resource", "Each entry must be a FHIR resource: an object with a resourceType such as Goal."));
+    }
+  });
+  if (issues.length > 0) return fail(issues);
   resources.forEach((resource, index) => {
     const key = `${resource.resourceType}/${resource.id ?? ""}`;
     if (resource.id === undefined) issues.push(issue([index, "id"], "required", "Each resource in a bundle needs an id."));

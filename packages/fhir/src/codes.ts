@@ -12,6 +12,7 @@
  * - HL7 Structured Data Capture (SDC): the itemWeight extension (replacing the deprecated ordinalValue).
  * - SNOMED CT UK: the social prescribing codes carried by `@selfmanage/signposting`.
  */
+import * as z from "zod";
 import { signpostingCodes } from "@selfmanage/signposting";
 
 /** The root of every URL the toolkit itself defines (extensions, code systems, identifier systems). */
@@ -27,17 +28,26 @@ const HL7 = "http://terminology.hl7.org/CodeSystem";
  *
  * @example
  * ```ts
+ * ExtensionEntry.parse({ url: "https://selfmanage.github.io/toolkit/fhir/StructureDefinition/goal-barrier", on: "Goal", holds: "A barrier." });
+ * ```
+ */
+export const ExtensionEntry = z
+  .strictObject({
+    url: z.url().meta({ description: "The extension's canonical URL." }),
+    on: z.string().min(1).meta({ description: "The resources or elements it sits on." }),
+    holds: z.string().min(1).meta({ description: "What it holds, in words." }),
+  })
+  .meta({ id: "FhirExtensionEntry", title: "Extension entry", description: "An extension URL of the toolkit's with where it sits and what it holds." });
+
+/**
+ * An extension URL of ours with what it holds (see {@link ExtensionEntry}).
+ *
+ * @example
+ * ```ts
  * const entry: ExtensionEntry = { url: "https://selfmanage.github.io/toolkit/fhir/StructureDefinition/goal-barrier", on: "Goal", holds: "A barrier." };
  * ```
  */
-export interface ExtensionEntry {
-  /** The canonical URL. */
-  readonly url: string;
-  /** The element it sits on. */
-  readonly on: string;
-  /** What it holds. */
-  readonly holds: string;
-}
+export type ExtensionEntry = z.infer<typeof ExtensionEntry>;
 
 const ext = (name: string, on: string, holds: string): ExtensionEntry => ({ url: `${EXT}/${name}`, on, holds });
 

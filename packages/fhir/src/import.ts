@@ -1,8 +1,8 @@
-import { formatPath, issue, prefixIssues, type PathSegment, type Result, type ValidationIssue } from "@selfmanage/core";
-import { validateGoal, type Goal } from "@selfmanage/goals";
-import { validateInstrument, InstrumentResponse, type InstrumentDefinition } from "@selfmanage/recovery";
-import { validateLocation, validateOrganisation, validateService, validateSignpostingEvent, type Directory, type SignpostingEvent } from "@selfmanage/signposting";
-import { safeParseResult } from "@selfmanage/core";
+import { formatPath, issue, prefixIssues, safeParseResult, type PathSegment, type Result, type ValidationIssue } from "@selfmanage/core";
+import { validateGoal } from "@selfmanage/goals";
+import { validateInstrument, InstrumentResponse } from "@selfmanage/recovery";
+import { validateLocation, validateOrganisation, validateService, validateSignpostingEvent } from "@selfmanage/signposting";
+import type { FhirImport, ParsedNdjson } from "./import-result";
 import { readGoal } from "./goal";
 import { readLocation, readOrganisation } from "./directory";
 import { readService } from "./healthcare-service";
@@ -11,29 +11,6 @@ import { readQuestionnaireResponse } from "./questionnaire-response";
 import { readSignpostingEvent } from "./service-request";
 import { finishReading, newReadLog, readNode, readResource, track, type FhirNode, type ReadLog } from "./reader";
 import { isScoreObservation } from "./score";
-
-/**
- * The toolkit records read from FHIR input, with the issues that kept records out and the
- * notices about elements the model has no place for. Paths are FHIRPath-style
- * (`Bundle.entry[2].resource.target[0].dueDate`); no message repeats a value.
- *
- * @example
- * ```ts
- * const imported: FhirImport = fromFhir(bundle);
- * imported.goals.length;
- * ```
- */
-export interface FhirImport {
-  readonly goals: Goal[];
-  readonly instruments: InstrumentDefinition[];
-  readonly responses: InstrumentResponse[];
-  readonly directory: Directory;
-  readonly signpostingEvents: SignpostingEvent[];
-  /** Problems that kept a resource from becoming a toolkit record. */
-  readonly issues: ValidationIssue[];
-  /** Elements (and resources) that were read but have no place in the toolkit's model. */
-  readonly notices: ValidationIssue[];
-}
 
 interface Entry {
   readonly resourceType: string;
@@ -233,7 +210,7 @@ export function fromFhir(input: unknown): FhirImport {
     const message = isScoreObservation(entry.node.value)
       ? "Score Observations are written one way: the score is computed again from the QuestionnaireResponse, so this one was not read."
       : `The toolkit has no record this ${entry.resourceType} becomes on its own here, so it was not kept.`;
-    log.notices.push(issue(entry.path, "resource_not_kept", message));
+    log.notices.push({ path: [...entry.path], code: "resource_not_kept", message });
   }
   return result;
 }
@@ -263,7 +240,7 @@ export function validateFhir(input: unknown): ValidationIssue[] {
  * if (parsed.issues.length === 0) fromFhir(parsed.resources);
  * ```
  */
-export function parseNdjson(text: string): { resources: unknown[]; issues: ValidationIssue[] } {
+export function parseNdjson(text: string): ParsedNdjson {
   const resources: unknown[] = [];
   const issues: ValidationIssue[] = [];
   text.split(/\r?\n/).forEach((line, index) => {

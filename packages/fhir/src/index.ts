@@ -9,8 +9,7 @@
  *
  * @packageDocumentation
  */
-export { fhirCodes, extensionTable } from "./codes";
-export type { ExtensionEntry } from "./codes";
+export { fhirCodes, extensionTable, ExtensionEntry } from "./codes";
 export type { FhirResource, FhirElement } from "./resource";
 export { fhirId, fullUrlFor } from "./ids";
 export { goalToFhir } from "./goal";
@@ -20,9 +19,7 @@ export { scoreToObservation } from "./score";
 export { organisationToFhir, locationToFhir } from "./directory";
 export { serviceToHealthcareService } from "./healthcare-service";
 export { signpostingEventToFhir } from "./service-request";
-export { toFhir } from "./records";
-export type { ToolkitRecords } from "./records";
-export { toBundle, toNdjson } from "./bundle";
-export type { BundleType } from "./bundle";
+export { toFhir, ToolkitRecords } from "./records";
+export { toBundle, toNdjson, BundleType } from "./bundle";
 export { fromFhir, validateFhir, parseNdjson } from "./import";
-export type { FhirImport } from "./import";
+export { FhirImport, FhirNotice, ParsedNdjson } from "./import-result";

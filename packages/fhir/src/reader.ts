@@ -1,5 +1,6 @@
 import { issue, type LocalisedText, type PathSegment, type ValidationIssue } from "@selfmanage/core";
 import { fhirCodes } from "./codes";
+import type { FhirNotice } from "./import-result";
 
 const FHIR_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const FHIR_PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2]))?$/;
@@ -17,7 +18,7 @@ const FHIR_DATE_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0
  */
 export interface ReadLog {
   readonly issues: ValidationIssue[];
-  readonly notices: ValidationIssue[];
+  readonly notices: FhirNotice[];
   /** The nodes read since the last `finishReading`, so that it can report the elements nobody read. */
   readonly nodes: FhirNode[];
 }
@@ -403,7 +404,7 @@ export function finishReading(log: ReadLog): void {
         const entries = node.value.extension;
         if (!Array.isArray(entries)) continue;
         for (let index = 0; index < entries.length; index += 1) {
-          if (!node.wasExtensionRead(index)) log.notices.push(issue([...node.path, "extension", index], "not_kept", "This extension has no place in the toolkit's model, so it was not kept."));
+          if (!node.wasExtensionRead(index)) log.notices.push({ path: [...node.path, "extension", index], code: "not_kept", message: "This extension has no place in the toolkit's model, so it was not kept." });
         }
         continue;
       }
@@ -412,7 +413,7 @@ export function finishReading(log: ReadLog): void {
         log.issues.push(issue([...node.path, key], "unknown_modifier_extension", "A modifier extension changes what the element means, and the toolkit does not know this one, so the record cannot be read safely."));
         continue;
       }
-      log.notices.push(issue([...node.path, key], "not_kept", "This element has no place in the toolkit's model, so it was not kept."));
+      log.notices.push({ path: [...node.path, key], code: "not_kept", message: "This element has no place in the toolkit's model, so it was not kept." });
     }
     if (node instanceof Cursor) node.finish();
   }

@@ -1,7 +1,8 @@
-import { fail, issue, ok, type Result, type ValidationIssue } from "@selfmanage/core";
-import type { Goal } from "@selfmanage/goals";
-import { compileInstrument, type InstrumentDefinition, type InstrumentResponse } from "@selfmanage/recovery";
-import type { Directory, SignpostingEvent } from "@selfmanage/signposting";
+import * as z from "zod";
+import { fail, issue, ok, safeParseResult, type Result, type ValidationIssue } from "@selfmanage/core";
+import { Goal } from "@selfmanage/goals";
+import { compileInstrument, InstrumentDefinition, InstrumentResponse } from "@selfmanage/recovery";
+import { Directory, SignpostingEvent } from "@selfmanage/signposting";
 import { locationToFhir, organisationToFhir } from "./directory";
 import { goalToFhir } from "./goal";
 import { serviceToHealthcareService } from "./healthcare-service";
@@ -12,28 +13,52 @@ import { scoreToObservation } from "./score";
 import { signpostingEventToFhir } from "./service-request";
 
 /**
- * Toolkit records to convert together, for {@link toFhir}. Responses are written against the
- * instrument (id and version) among `instruments`.
+ * Toolkit records to convert together, for {@link toFhir}: each list holds records of its
+ * package's schema. Responses are written against the instrument (id and version) among
+ * `instruments`; `scores` also writes each response's score as an Observation.
+ *
+ * @example
+ * ```ts
+ * ToolkitRecords.safeParse({ goals: [goal], directory, instruments: [instrument], responses, scores: true });
+ * ```
+ */
+export const ToolkitRecords = z
+  .strictObject({
+    goals: z.array(Goal).optional().meta({ description: "Goals, each written as a Goal with its CarePlan and review Observations." }),
+    instruments: z.array(InstrumentDefinition).optional().meta({ description: "Instrument definitions, each written as a Questionnaire." }),
+    responses: z.array(InstrumentResponse).optional().meta({ description: "Responses, each written as a QuestionnaireResponse of its instrument (which must be among instruments)." }),
+    directory: Directory.optional().meta({ description: "A directory, written as Organization, Location and HealthcareService resources." }),
+    signpostingEvents: z.array(SignpostingEvent).optional().meta({ description: "Signposting events, each written as a ServiceRequest with its Consent and follow-up Tasks." }),
+    scores: z.boolean().optional().meta({ description: "Also score each response and write the score as an Observation. Default false." }),
+  })
+  .meta({ id: "FhirToolkitRecords", title: "Toolkit records for FHIR", description: "Toolkit records to convert to FHIR R4 together, so references between them resolve." });
+
+/**
+ * Toolkit records to convert together (see {@link ToolkitRecords}).
  *
  * @example
  * ```ts
  * const records: ToolkitRecords = { goals: [goal], directory, instruments: [instrument], responses };
  * ```
  */
-export interface ToolkitRecords {
-  readonly goals?: readonly Goal[];
-  readonly instruments?: readonly InstrumentDefinition[];
-  readonly responses?: readonly InstrumentResponse[];
-  readonly directory?: Directory;
-  readonly signpostingEvents?: readonly SignpostingEvent[];
-  /** Also write each response's score as an Observation (scores are computed here). */
-  readonly scores?: boolean;
-}
+export type ToolkitRecords = z.infer<typeof ToolkitRecords>;
+
+// What toFhir checks of its argument: the options and the lists, not each record (that is the
+// packages' validators' job, and would double the cost of a large export).
+const RecordLists = z.strictObject({
+  goals: z.array(z.unknown()).optional(),
+  instruments: z.array(z.unknown()).optional(),
+  responses: z.array(z.unknown()).optional(),
+  directory: z.looseObject({ organisations: z.array(z.unknown()), locations: z.array(z.unknown()), services: z.array(z.unknown()) }).optional(),
+  signpostingEvents: z.array(z.unknown()).optional(),
+  scores: z.boolean().optional(),
+});
 
 /**
  * Convert toolkit records (assumed valid: check them with their package's validators first) to
- * FHIR R4 resources, ready for {@link toBundle} or {@link toNdjson}. A response whose instrument is
- * not among `instruments` is an issue at `responses[i].instrumentId`.
+ * FHIR R4 resources, ready for {@link toBundle} or {@link toNdjson}. The argument's shape is
+ * checked (known lists only, lists that are lists, `scores` true or false); a response whose
+ * instrument is not among `instruments` is an issue at `responses[i].instrumentId`.
  *
  * @example
  * ```ts
@@ -42,6 +67,8 @@ export interface ToolkitRecords {
  * ```
  */
 export function toFhir(records: ToolkitRecords): Result<FhirResource[]> {
+  const shape = safeParseResult(RecordLists, records);
+  if (!shape.ok) return shape;
   const resources: FhirResource[] = [];
   const issues: ValidationIssue[] = [];
   const directory = records.directory;
