@@ -8,8 +8,9 @@ import { compact, list, personReference, setLocalised, type FhirElement, type Fh
 import { instrumentSystem, questionnaireUrl } from "./questionnaire";
 
 /**
- * The key a response without an id is known by in FHIR: its instrument, respondent, time and
- * answers, so that the same response always gets the same resource id.
+ * The key a response without an id is known by in FHIR: its instrument, respondent, time,
+ * answers and who recorded it, so that the same response always gets the same resource id and
+ * two different ones never share it.
  */
 function responseKey(response: InstrumentResponse): string {
   if (response.id !== undefined) return response.id;
@@ -17,7 +18,8 @@ function responseKey(response: InstrumentResponse): string {
     .sort()
     .map((itemId) => `${itemId}=${response.answers[itemId] as string}`)
     .join("&");
-  return `${response.instrumentId}|${response.instrumentVersion}|${response.respondent ?? ""}|${response.completedAt ?? ""}|${answers}`;
+  const recorded = response.recorded === undefined ? "" : `|${response.recorded.recordedBy}|${response.recorded.role}|${response.recorded.recordedAt}|${response.recorded.organisation ?? ""}`;
+  return `${response.instrumentId}|${response.instrumentVersion}|${response.respondent ?? ""}|${response.completedAt ?? ""}|${answers}${recorded}`;
 }
 
 /**
