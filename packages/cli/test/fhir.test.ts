@@ -68,6 +68,23 @@ describe("selfmanage export fhir / import fhir / validate fhir", () => {
     expect(existsSync(join(folder, "events.fhir.ndjson"))).toBe(false);
   });
 
+  it("refuses an instrument whose option codes FHIR cannot hold, naming the option", async () => {
+    const instrument = {
+      id: "spaced",
+      version: "1.0.0",
+      title: { en: "Spaced codes" },
+      scales: [{ id: "s", options: [{ code: "quite  often", label: { en: "Quite often" }, value: 1 }, { code: "never", label: { en: "Never" }, value: 0 }] }],
+      items: [{ id: "q1", text: { en: "How often?" }, scale: "s" }],
+      scoring: { method: "sum", missingData: { kind: "none" }, direction: "higher-is-better" },
+    };
+    const folder = tempFolder({ "instrument.json": instrument });
+    const result = await run(["export", "fhir", "instrument", "instrument.json", "--out", "instrument.fhir.json"], { cwd: folder });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("instruments[0].scales[0].options[0].code");
+    expect(result.stderr).toContain("not_a_fhir_code");
+    expect(existsSync(join(folder, "instrument.fhir.json"))).toBe(false);
+  });
+
   it("reports structural issues with FHIRPath paths and never the value", async () => {
     const folder = tempFolder({ "goal.json": { resourceType: "Goal", lifecycleStatus: "active", description: { text: SENTINEL }, subject: { identifier: { value: "p-1" } }, target: [{ dueDate: SENTINEL }] } });
     const result = await run(["validate", "fhir", "goal.json"], { cwd: folder });

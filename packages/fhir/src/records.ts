@@ -54,11 +54,21 @@ const RecordLists = z.strictObject({
   scores: z.boolean().optional(),
 });
 
+const FHIR_CODE = /^[^\s]+(\s[^\s]+)*$/;
+
+/** Where an instrument's option codes are not FHIR codes (a toolkit identifier may hold runs of spaces; a FHIR code may not). */
+function unwritableCodes(instrument: InstrumentDefinition): Array<Array<string | number>> {
+  return instrument.scales.flatMap((scale, scaleIndex) =>
+    scale.options.flatMap((option, optionIndex) => (FHIR_CODE.test(option.code) ? [] : [["scales", scaleIndex, "options", optionIndex, "code"]])),
+  );
+}
+
 /**
  * Convert toolkit records (assumed valid: check them with their package's validators first) to
  * FHIR R4 resources, ready for {@link toBundle} or {@link toNdjson}. The argument's shape is
  * checked (known lists only, lists that are lists, `scores` true or false); a response whose
- * instrument is not among `instruments` is an issue at `responses[i].instrumentId`.
+ * instrument is not among `instruments` is an issue at `responses[i].instrumentId`, and an
+ * instrument option code FHIR cannot hold (two spaces in a row) is an issue at its path.
  *
  * @example
  * ```ts
@@ -77,7 +87,11 @@ export function toFhir(records: ToolkitRecords): Result<FhirResource[]> {
   }
   for (const goal of records.goals ?? []) resources.push(...goalToFhir(goal));
   const instruments = new Map((records.instruments ?? []).map((instrument) => [`${instrument.id}|${instrument.version}`, instrument]));
-  for (const instrument of records.instruments ?? []) resources.push(instrumentToQuestionnaire(instrument));
+  (records.instruments ?? []).forEach((instrument, index) => {
+    const unwritable = unwritableCodes(instrument).map((path) => issue(["instruments", index, ...path], "not_a_fhir_code", "FHIR codes allow one space at a time between characters, so this option code cannot be written as one."));
+    if (unwritable.length > 0) issues.push(...unwritable);
+    else resources.push(instrumentToQuestionnaire(instrument));
+  });
   const compiled = new Map<string, ReturnType<typeof compileInstrument>>();
   (records.responses ?? []).forEach((response, index) => {
     const key = `${response.instrumentId}|${response.instrumentVersion}`;

@@ -112,6 +112,20 @@ describe("options are checked where they come in", () => {
     expect(toFhir({ signpostingEvents: sampleEvents().filter((event) => validateSignpostingEvent(event).ok) }).ok).toBe(true);
   });
 
+  it("toFhir refuses an instrument whose option codes FHIR cannot hold, naming the option", () => {
+    const instrument = {
+      id: "spaced",
+      version: "1.0.0",
+      title: { en: "Spaced codes" },
+      scales: [{ id: "s", options: [{ code: "quite  often", label: { en: "Quite often" }, value: 1 }, { code: "never", label: { en: "Never" }, value: 0 }] }],
+      items: [{ id: "q1", text: { en: "How often?" }, scale: "s" }],
+      scoring: { method: "sum" as const, missingData: { kind: "none" as const }, direction: "higher-is-better" as const },
+    };
+    const result = toFhir({ instruments: [instrument] });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues.map((found) => [found.path, found.code])).toEqual([[["instruments", 0, "scales", 0, "options", 0, "code"], "not_a_fhir_code"]]);
+  });
+
   it("arbitrary options never make toFhir or toBundle throw", () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.jsonValue(), (options, type) => {

@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import type { ValidationIssue } from "@selfmanage/core";
+import { formatIssue, type ValidationIssue } from "@selfmanage/core";
 import { fromFhir, toBundle, toFhir, toNdjson, type FhirImport, type FhirResource, type ToolkitRecords } from "@selfmanage/fhir";
 import type { Goal } from "@selfmanage/goals";
 import type { InstrumentDefinition, InstrumentResponse } from "@selfmanage/recovery";
@@ -72,7 +72,7 @@ export async function runExportFhir([kindName, file]: string[], values: OptionVa
   }
   const resources = toFhir(convert(records, instrument, values.scores === true));
   if (!resources.ok) {
-    for (const found of resources.issues) await writeLine(io.stderr, `${found.message} (${found.code})`);
+    for (const found of resources.issues) await writeLine(io.stderr, formatIssue(found));
     return 1;
   }
   if (format === "ndjson") {
@@ -81,7 +81,7 @@ export async function runExportFhir([kindName, file]: string[], values: OptionVa
   }
   const bundle = toBundle(resources.value, bundleType);
   if (!bundle.ok) {
-    for (const found of bundle.issues) await writeLine(io.stderr, `${found.message} (${found.code})`);
+    for (const found of bundle.issues) await writeLine(io.stderr, formatIssue(found));
     return 1;
   }
   await emit(JSON.stringify(bundle.value, null, values.compact === true ? undefined : 2), values, io);
