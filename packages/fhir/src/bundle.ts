@@ -3,6 +3,9 @@ import { fail, issue, ok, safeParseResult, type Result, type ValidationIssue } f
 import { fullUrlFor } from "./ids";
 import type { FhirElement, FhirResource } from "./resource";
 
+// Schemas are marked pure, so a bundle that uses none of them leaves them out, with the domain
+// schemas they name (building a schema does nothing but record its metadata in zod's registry).
+
 /**
  * The Bundle types the toolkit writes: a `collection` of resources, or a `transaction` a server
  * applies as a whole (each entry a PUT of `Type/id`, so that sending it twice changes nothing).
@@ -12,7 +15,7 @@ import type { FhirElement, FhirResource } from "./resource";
  * BundleType.parse("transaction");
  * ```
  */
-export const BundleType = z.enum(["collection", "transaction"]).meta({
+export const BundleType = /* @__PURE__ */ z.enum(["collection", "transaction"]).meta({
   id: "FhirBundleType",
   title: "FHIR Bundle type",
   description: "collection: resources kept together; transaction: resources a FHIR server applies as a whole, each entry a PUT of Type/id.",

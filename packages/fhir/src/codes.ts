@@ -12,8 +12,8 @@
  * - HL7 Structured Data Capture (SDC): the itemWeight extension (replacing the deprecated ordinalValue).
  * - SNOMED CT UK: the social prescribing codes carried by `@selfmanage/signposting`.
  */
-import * as z from "zod";
 import { signpostingCodes } from "@selfmanage/signposting";
+import type { ExtensionEntry } from "./extension-entry";
 
 /** The root of every URL the toolkit itself defines (extensions, code systems, identifier systems). */
 const OURS = "https://selfmanage.github.io/toolkit/fhir";
@@ -22,32 +22,6 @@ const CS = `${OURS}/CodeSystem`;
 const ID = `${OURS}/identifier`;
 const LOINC = "http://loinc.org";
 const HL7 = "http://terminology.hl7.org/CodeSystem";
-
-/**
- * An extension URL of ours with what it holds, for the table in the FHIR guide.
- *
- * @example
- * ```ts
- * ExtensionEntry.parse({ url: "https://selfmanage.github.io/toolkit/fhir/StructureDefinition/goal-barrier", on: "Goal", holds: "A barrier." });
- * ```
- */
-export const ExtensionEntry = z
-  .strictObject({
-    url: z.url().meta({ description: "The extension's canonical URL." }),
-    on: z.string().min(1).meta({ description: "The resources or elements it sits on." }),
-    holds: z.string().min(1).meta({ description: "What it holds, in words." }),
-  })
-  .meta({ id: "FhirExtensionEntry", title: "Extension entry", description: "An extension URL of the toolkit's with where it sits and what it holds." });
-
-/**
- * An extension URL of ours with what it holds (see {@link ExtensionEntry}).
- *
- * @example
- * ```ts
- * const entry: ExtensionEntry = { url: "https://selfmanage.github.io/toolkit/fhir/StructureDefinition/goal-barrier", on: "Goal", holds: "A barrier." };
- * ```
- */
-export type ExtensionEntry = z.infer<typeof ExtensionEntry>;
 
 const ext = (name: string, on: string, holds: string): ExtensionEntry => ({ url: `${EXT}/${name}`, on, holds });
 

@@ -4,6 +4,9 @@ import { Goal } from "@selfmanage/goals";
 import { InstrumentDefinition, InstrumentResponse } from "@selfmanage/recovery";
 import { Directory, SignpostingEvent } from "@selfmanage/signposting";
 
+// Schemas are marked pure, so a bundle that uses none of them leaves them out, with the domain
+// schemas they name (building a schema does nothing but record its metadata in zod's registry).
+
 /**
  * A note about FHIR input the toolkit read but could not keep: an element (`not_kept`) or a
  * whole resource (`resource_not_kept`) its models have no place for. Like an issue, it names
@@ -14,7 +17,7 @@ import { Directory, SignpostingEvent } from "@selfmanage/signposting";
  * FhirNotice.parse({ path: ["Goal", "priority"], code: "not_kept", message: "This element has no place in the toolkit's model, so it was not kept." });
  * ```
  */
-export const FhirNotice = ValidationIssue.extend({
+export const FhirNotice = /* @__PURE__ */ ValidationIssue.extend({
   code: z.enum(["not_kept", "resource_not_kept"]).meta({ description: "not_kept: an element or extension; resource_not_kept: a whole resource." }),
 }).meta({ id: "FhirNotice", title: "FHIR import notice", description: "FHIR input that was read but has no place in the toolkit's models, named by its path." });
 
@@ -38,7 +41,7 @@ export type FhirNotice = z.infer<typeof FhirNotice>;
  * FhirImport.safeParse(fromFhir(bundle)).success; // true
  * ```
  */
-export const FhirImport = z
+export const FhirImport = /* @__PURE__ */ z
   .strictObject({
     goals: z.array(Goal),
     instruments: z.array(InstrumentDefinition),
@@ -70,7 +73,7 @@ export type FhirImport = z.infer<typeof FhirImport>;
  * ParsedNdjson.parse({ resources: [{ resourceType: "Goal" }], issues: [] });
  * ```
  */
-export const ParsedNdjson = z
+export const ParsedNdjson = /* @__PURE__ */ z
   .strictObject({
     resources: z.array(z.unknown()).meta({ description: "The value of each line that held JSON, in order." }),
     issues: z.array(ValidationIssue).meta({ description: "One issue per line that is not JSON, at [line index]." }),

@@ -9,7 +9,8 @@
  *
  * @packageDocumentation
  */
-export { fhirCodes, extensionTable, ExtensionEntry } from "./codes";
+export { fhirCodes, extensionTable } from "./codes";
+export { ExtensionEntry } from "./extension-entry";
 export type { FhirResource, FhirElement } from "./resource";
 export { fhirId, fullUrlFor } from "./ids";
 export { goalToFhir } from "./goal";

@@ -12,6 +12,9 @@ import type { FhirResource } from "./resource";
 import { scoreToObservation } from "./score";
 import { signpostingEventToFhir } from "./service-request";
 
+// Schemas are marked pure, so a bundle that uses none of them leaves them out, with the domain
+// schemas they name (building a schema does nothing but record its metadata in zod's registry).
+
 /**
  * Toolkit records to convert together, for {@link toFhir}: each list holds records of its
  * package's schema. Responses are written against the instrument (id and version) among
@@ -22,7 +25,7 @@ import { signpostingEventToFhir } from "./service-request";
  * ToolkitRecords.safeParse({ goals: [goal], directory, instruments: [instrument], responses, scores: true });
  * ```
  */
-export const ToolkitRecords = z
+export const ToolkitRecords = /* @__PURE__ */ z
   .strictObject({
     goals: z.array(Goal).optional().meta({ description: "Goals, each written as a Goal with its CarePlan and review Observations." }),
     instruments: z.array(InstrumentDefinition).optional().meta({ description: "Instrument definitions, each written as a Questionnaire." }),
@@ -45,7 +48,7 @@ export type ToolkitRecords = z.infer<typeof ToolkitRecords>;
 
 // What toFhir checks of its argument: the options and the lists, not each record (that is the
 // packages' validators' job, and would double the cost of a large export).
-const RecordLists = z.strictObject({
+const RecordLists = /* @__PURE__ */ z.strictObject({
   goals: z.array(z.unknown()).optional(),
   instruments: z.array(z.unknown()).optional(),
   responses: z.array(z.unknown()).optional(),
