@@ -2,7 +2,6 @@
 // side by side with JSON.stringify + JSON.parse of the same records (the floor: no mapping can
 // copy records faster than that). The records that come back must equal the records that went in.
 // The issue sets no speed target, so this prints the figures and ratios, and no verdict.
-// It measures the built package (what a user installs): `turbo run bench` builds it first.
 // Set FHIR_BENCH_RECORDS for a smaller run, FHIR_BENCH_ROUNDS for more or fewer rounds.
 import { isDeepStrictEqual } from "node:util";
 import { performance } from "node:perf_hooks";
@@ -10,7 +9,7 @@ import { writeBenchFigures } from "@selfmanage/test-kit/bench";
 import { seededRandom } from "@selfmanage/test-kit/random";
 import { compileInstrument, serviceExperienceQuestionnaire, type InstrumentResponse } from "@selfmanage/recovery";
 import type { Goal } from "@selfmanage/goals";
-import { fromFhir, goalToFhir, responseToQuestionnaireResponse, scoreToObservation, type FhirResource } from "@selfmanage/fhir";
+import { fromFhir, goalToFhir, responseToQuestionnaireResponse, scoreToObservation, type FhirResource } from "../src/index";
 
 const count = Number(process.env.FHIR_BENCH_RECORDS ?? 100_000);
 const rounds = Number(process.env.FHIR_BENCH_ROUNDS ?? 3);
