@@ -93,6 +93,75 @@ describe("selfmanage export fhir / import fhir / validate fhir", () => {
     expect(result.stdout).not.toContain(SENTINEL);
   });
 
+  it("exports a directory and scored responses, to stdout or compact, both validators passing", async () => {
+    const directory = JSON.parse(readFileSync(join(sampleData, "directory.json"), "utf8")) as { organisations: Array<{ id: string }>; locations: Array<{ id: string }>; services: Array<{ organisationId?: string; locationIds?: string[] }> };
+    const service = directory.services.find((candidate) => candidate.organisationId !== undefined && (candidate.locationIds?.length ?? 0) > 0) as { organisationId: string; locationIds: string[] };
+    const small = {
+      organisations: directory.organisations.filter((organisation) => organisation.id === service.organisationId),
+      locations: directory.locations.filter((location) => service.locationIds.includes(location.id)),
+      services: [service],
+    };
+    const responses = readFileSync(join(sampleData, "responses.ndjson"), "utf8").split("\n").slice(0, 3).join("\n");
+    const folder = tempFolder({ "directory.json": small, "responses.ndjson": `${responses}\n` });
+    const exported = await run(["export", "fhir", "directory", "directory.json", "--compact", "--quiet"], { cwd: folder });
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stderr).toBe("");
+    expect(exported.stdout.trim().split("\n")).toHaveLength(1);
+    const bundle = JSON.parse(exported.stdout) as { entry: unknown[] };
+    expect(bundle.entry).toHaveLength(small.organisations.length + small.locations.length + 1);
+    expect(fhirProblems(bundle)).toEqual([]);
+    const scored = await run(["export", "fhir", "instrument-response", "responses.ndjson", "--instrument", join(sampleData, "instrument.json"), "--scores", "--bundle", "transaction"], { cwd: folder });
+    expect(scored.code, scored.stderr).toBe(0);
+    expect(scored.stderr).toContain("a transaction Bundle");
+    const withScores = JSON.parse(scored.stdout) as { entry: Array<{ resource: { resourceType: string } }> };
+    expect(withScores.entry.map((entry) => entry.resource.resourceType).sort()).toEqual(["Observation", "Observation", "Observation", "Questionnaire", "QuestionnaireResponse", "QuestionnaireResponse", "QuestionnaireResponse"]);
+    expect(fhirProblems(withScores)).toEqual([]);
+  });
+
+  it("asks for the instrument when exporting responses, and refuses two records with the same id", async () => {
+    const folder = tempFolder({ "goals.json": [JSON.parse(readFileSync(join(sampleData, "goals.json"), "utf8"))[0], JSON.parse(readFileSync(join(sampleData, "goals.json"), "utf8"))[0]] });
+    expect((await run(["export", "fhir", "instrument-response", join(sampleData, "responses.ndjson")], { cwd: folder })).code).toBe(2);
+    const twice = await run(["export", "fhir", "goal", "goals.json"], { cwd: folder });
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toContain("duplicate_resource");
+  });
+
+  it("imports NDJSON line by line: a line that is not JSON and an issue on a line are named by their line", async () => {
+    const goal = JSON.parse(readFileSync(join(sampleData, "goals.json"), "utf8"))[0] as Record<string, unknown>;
+    const folder = tempFolder({ "goals.json": [goal] });
+    expect((await run(["export", "fhir", "goal", "goals.json", "--format", "ndjson", "--out", "goal.ndjson"], { cwd: folder })).code).toBe(0);
+    const lines = readFileSync(join(folder, "goal.ndjson"), "utf8").trim().split("\n");
+    const broken = { ...(JSON.parse(lines[0] as string) as Record<string, unknown>), lifecycleStatus: 7 };
+    const written = tempFolder({ "broken.ndjson": `${JSON.stringify(broken)}\n${lines.slice(1).join("\n")}\n{oops\n` });
+    const imported = await run(["import", "fhir", "broken.ndjson", "--out", "records.json", "--compact"], { cwd: written });
+    expect(imported.code).toBe(1);
+    expect(imported.stderr).toContain("broken.ndjson:1");
+    expect(imported.stderr).toContain("lifecycleStatus");
+    expect(imported.stderr).toContain(`broken.ndjson:${lines.length + 1}`);
+    expect(imported.stderr).toMatch(/Imported 0 records; \d+ issues?; \d+ notes?/);
+    expect(JSON.parse(readFileSync(join(written, "records.json"), "utf8")).goals).toEqual([]);
+    const quiet = await run(["import", "fhir", join(folder, "goal.ndjson"), "--quiet"], { cwd: folder });
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe("");
+  });
+
+  it("validates several files, as text or as NDJSON issues", async () => {
+    const goal = JSON.parse(readFileSync(join(sampleData, "goals.json"), "utf8"))[0] as Record<string, unknown>;
+    const folder = tempFolder({ "goals.json": [goal], "bad.json": { resourceType: "Goal", lifecycleStatus: "active" } });
+    expect((await run(["export", "fhir", "goal", "goals.json", "--out", "good.json"], { cwd: folder })).code).toBe(0);
+    const clean = await run(["validate", "fhir", "good.json"], { cwd: folder });
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toContain("Checked 1 FHIR file: no issues.");
+    const both = await run(["validate", "fhir", "good.json", "bad.json", "--format", "json"], { cwd: folder });
+    expect(both.code).toBe(1);
+    const issues = both.stdout.trim().split("\n").map((line) => JSON.parse(line) as { path?: unknown });
+    expect(issues.length).toBeGreaterThan(1);
+    expect(both.stderr).toMatch(/Checked 2 FHIR files: \d+ issues\./);
+    const quiet = await run(["validate", "fhir", "bad.json", "--quiet"], { cwd: folder });
+    expect(quiet.code).toBe(1);
+    expect(quiet.stdout).not.toContain("Checked");
+  });
+
   it("refuses unknown kinds with a usage error", async () => {
     expect((await run(["export", "fhir", "wrap", "x.json"])).code).toBe(2);
   });
