@@ -77,22 +77,39 @@ export default tseslint.config(
     },
   },
   {
-    files: ["packages/cli/**", "**/*.test.ts", "**/bench/**", "scripts/**", "packages/test-kit/**", "**/*.config.ts", "*.ts"],
-    rules: { "no-restricted-imports": "off" },
-  },
-  {
-    // `import { z } from "zod"` makes a consumer's bundler keep all of zod, locales included
-    // (about 90 kB gzipped); the namespace import lets it keep only what the schemas use.
-    files: ["packages/*/src/**/*.ts"],
+    // Spreading an array into a call passes every element as an argument, and engines cap the
+    // number of arguments (around 100,000 in V8): a big enough list throws RangeError. Use a loop.
+    files: ["packages/**/*.ts", "packages/**/*.mjs", "scripts/**"],
     rules: {
       "no-restricted-syntax": [
         "error",
+        ...["Math.max", "Math.min", "String.fromCharCode", "String.fromCodePoint"].map((callee) => {
+          const [object, property] = callee.split(".");
+          return {
+            selector: `CallExpression[callee.object.name='${object}'][callee.property.name='${property}'] > SpreadElement`,
+            message: `Do not spread a list into ${callee}(): long lists exceed the engine's argument limit. Use a loop.`,
+          };
+        }),
         {
+          selector: "CallExpression[callee.property.name=/^(push|unshift|splice)$/] > SpreadElement",
+          message: "Do not spread a list into push/unshift/splice: long lists exceed the engine's argument limit. Use a loop.",
+        },
+        {
+          selector: "CallExpression[callee.property.name='apply'][callee.object.object.name=/^(Math|String)$/]",
+          message: "Do not pass a list to Math.max/min or String.fromCharCode through apply(): long lists exceed the engine's argument limit. Use a loop.",
+        },
+        {
+          // `import { z } from "zod"` makes a consumer's bundler keep all of zod, locales included
+          // (about 90 kB gzipped); the namespace import lets it keep only what the schemas use.
           selector: "ImportDeclaration[source.value='zod'][importKind!='type'] > ImportSpecifier[imported.name='z'][importKind!='type']",
           message: 'Use `import * as z from "zod"`: the named `z` import stops bundlers from dropping the parts of zod we do not use.',
         },
       ],
     },
+  },
+  {
+    files: ["packages/cli/**", "**/*.test.ts", "**/bench/**", "scripts/**", "packages/test-kit/**", "**/*.config.ts", "*.ts"],
+    rules: { "no-restricted-imports": "off" },
   },
   {
     files: ["**/*.js", "**/*.mjs"],

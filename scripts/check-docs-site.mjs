@@ -2,8 +2,8 @@
 // would: every page it visits must load without console errors, the navigation must list every
 // package, and the search index must be present. Leaves a screenshot in .docs-check/.
 import { createServer } from "node:http";
-import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
-import { extname, join, normalize } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, extname, join, normalize } from "node:path";
 import { chromium } from "playwright-core";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -16,6 +16,10 @@ const expectedPackages = JSON.parse(readFileSync(join(root, "typedoc.json"), "ut
 
 if (!existsSync(join(site, "index.html"))) {
   console.error("docs-site/index.html is missing: run the docs build first.");
+  process.exit(1);
+}
+if (!existsSync(join(site, "workbench", "index.html"))) {
+  console.error("docs-site/workbench/index.html is missing: the docs build makes it (node workbench/build.mjs).");
   process.exit(1);
 }
 if (!existsSync(executablePath)) {
@@ -92,6 +96,11 @@ try {
       continue;
     }
     await page.goto(new URL(firstMember, page.url()).href, { waitUntil: "networkidle" });
+    // A package with several entry points (the cli and its `reports`) lists modules first.
+    if (page.url().includes("/modules/")) {
+      const inner = await page.$eval(".tsd-member-summary-name a, .tsd-member-summaries a[href]", (element) => element.getAttribute("href")).catch(() => null);
+      if (inner) await page.goto(new URL(inner, page.url()).href, { waitUntil: "networkidle" });
+    }
     const codeBlocks = await page.$$eval("pre code", (blocks) => blocks.length);
     if (codeBlocks === 0) problems.push(`${page.url()} shows no example code`);
   }
@@ -103,9 +112,31 @@ try {
   const hit = await page.waitForSelector("#tsd-search-results li, .results li", { timeout: 10_000 }).catch(() => null);
   if (!hit) problems.push("the search found nothing for safeParseResult");
   await page.screenshot({ path: join(outDir, "search.png") });
+
+  // The getting-started guide links to the workbench, and the link opens it.
+  await page.goto(`${base}/documents/Getting_started.html`, { waitUntil: "networkidle" });
+  const workbenchLink = page.locator('a[href$="workbench/index.html"]').first();
+  if ((await workbenchLink.count()) === 0) problems.push("the getting-started guide does not link to the workbench");
+  else {
+    await Promise.all([page.waitForURL(/workbench\/index\.html$/), workbenchLink.click()]);
+    const privacy = await page.textContent("#privacy").catch(() => "");
+    if (!privacy?.includes("Nothing leaves your browser.")) problems.push("the workbench page does not say that nothing leaves the browser");
+    await page.screenshot({ path: join(outDir, "workbench.png") });
+  }
 } finally {
   await browser.close();
   server.close();
+}
+
+// TypeDoc leaves links to pages it does not make (the workbench) unchecked; check every relative
+// link of the guides and the home page against the built site instead.
+const pages = [join(site, "index.html"), ...readdirSync(join(site, "documents")).filter((name) => name.endsWith(".html")).map((name) => join(site, "documents", name))];
+for (const file of pages) {
+  for (const [, href] of readFileSync(file, "utf8").matchAll(/<a [^>]*href="([^"#?]+)[^"]*"/g)) {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("/")) continue;
+    const target = normalize(join(dirname(file), decodeURIComponent(href)));
+    if (!target.startsWith(site) || !existsSync(target)) problems.push(`${file.slice(site.length + 1)} links to ${href}, which is not in the site`);
+  }
 }
 
 if (problems.length > 0) {

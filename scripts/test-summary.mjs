@@ -20,6 +20,15 @@ for (const name of readdirSync(join(root, "packages")).sort()) {
   const cover = total ? `lines ${total.lines.pct}%, branches ${total.branches.pct}%` : "no coverage";
   rows.push(`  @selfmanage/${name}: ${data.numPassedTests} passed, ${data.numFailedTests} failed (${cover})`);
 }
+// The docs site's workbench is tested in Chromium by the docs check, after the docs build.
+const workbench = join(root, ".docs-check", "workbench", "test-results.json");
+if (existsSync(workbench)) {
+  const data = JSON.parse(readFileSync(workbench, "utf8"));
+  passed += data.numPassedTests;
+  failed += data.numFailedTests;
+  skipped += data.numPendingTests + (data.numTodoTests ?? 0);
+  rows.push(`  docs-site workbench: ${data.numPassedTests} passed, ${data.numFailedTests} failed (browser tests)`);
+}
 console.log(rows.join("\n"));
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 if (failed > 0) process.exitCode = 1;

@@ -1,1 +1,1 @@
-module.exports = require("../../scripts/size-budgets.cjs").sizeBudgets("@selfmanage/recovery", { ownCode: "14 kB", dependencies: ["@selfmanage/core"], consumer: { "*": "43 kB", "{ scoreResponse }": "40 kB" } });
+module.exports = require("../../scripts/size-budgets.cjs").sizeBudgets("@selfmanage/recovery", { ownCode: "21 kB", dependencies: ["@selfmanage/core"], consumer: { "*": "56 kB", "{ scoreResponse }": "48 kB", "{ phq9, scoreResponse }": "49 kB" } });

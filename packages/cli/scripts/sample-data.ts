@@ -11,6 +11,7 @@ import { recoveryIndicatorSet } from "@selfmanage/recovery";
 import type { Directory, Service, SignpostingEvent } from "@selfmanage/signposting";
 import { generateSyntheticDirectory } from "@selfmanage/signposting";
 import { seededRandom } from "@selfmanage/test-kit/random";
+import { samplePractice } from "./sample-practice";
 
 /** How many services the sample directory holds. */
 export const SAMPLE_SERVICE_COUNT = 2500;
@@ -412,6 +413,7 @@ export function sampleFiles(): Record<string, string> {
   const directory = sampleDirectory();
   const ndjson = (records: readonly unknown[]): string => records.map((record) => JSON.stringify(record)).join("\n") + "\n";
   const pretty = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+  const practice = samplePractice(SEED + 5);
   return {
     "directory.json": `${JSON.stringify(directory)}\n`,
     "services-to-check.ndjson": ndjson(sampleServicesToCheck(directory)),
@@ -424,5 +426,7 @@ export function sampleFiles(): Record<string, string> {
     "indicator-assessments.json": pretty(sampleIndicatorAssessments()),
     "instrument.json": pretty(sampleInstrument()),
     "responses.ndjson": ndjson(sampleResponses()),
+    "practice-sessions.json": pretty(practice.sessions),
+    "practice-reflections.ndjson": ndjson(practice.reflections),
   };
 }

@@ -12,8 +12,10 @@ runCli(process.argv.slice(2)).then(
     if (process.env.SELFMANAGE_REPORT_MEMORY === "1") process.stderr.write(`maxRSS=${process.resourceUsage().maxRSS}\n`);
     process.exitCode = exitCode;
   },
+  // runCli reports its own errors; this catches only a failure to write that report.
   (error: unknown) => {
-    process.stderr.write(`selfmanage: an unexpected error stopped the command (please report it). ${error instanceof Error ? error.message : ""}\n`);
+    const detail = process.env.SELFMANAGE_DEBUG === "1" && error instanceof Error ? `\n${error.stack ?? error.message}` : "";
+    process.stderr.write(`selfmanage: an unexpected error stopped the command (${error instanceof Error ? error.name : typeof error}). This is a bug: please report it.${detail}\n`);
     process.exitCode = 70;
   },
 );

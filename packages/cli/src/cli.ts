@@ -2,6 +2,8 @@ import packageJson from "../package.json";
 import { parseCommandArgs, type Command } from "./command";
 import { processIo, UsageError, writeLine, type CliIo } from "./io";
 import { commands } from "./commands/index";
+import { EXIT_CODES, exitCodeHelp } from "./exit-codes";
+import { didYouMean } from "./suggest";
 
 const PROGRAM = "selfmanage";
 
@@ -11,7 +13,7 @@ function commandHelp(command: Command): string {
 }
 
 function mainHelp(): string {
-  const width = Math.max(...commands.map((command) => command.name.length));
+  const width = commands.reduce((widest, command) => Math.max(widest, command.name.length), 0);
   const list = commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`).join("\n");
   return `Usage: ${PROGRAM} <command> [options]
 
@@ -24,18 +26,20 @@ Options:
   -h, --help     Show help (also after any command: ${PROGRAM} validate --help).
   -v, --version  Show the version.
 
-Exit codes: 0 everything valid, 1 some records are not valid, 2 the command could not run
-(wrong arguments, a file that cannot be opened, an unknown kind).
+Exit codes:
+${exitCodeHelp()}
 `;
 }
 
 /**
  * Run the `selfmanage` command in-process and return its exit code: 0 when every record is
- * valid, 1 when any record is not, 2 for usage and file problems.
+ * valid, 1 when any record is not, 2 when the command could not run (usage, unreadable input,
+ * unwritable output), 70 for an internal error (a bug). It never throws.
  *
  * @remarks
- * Nothing is written outside `io` except the files a command is asked to write (reports).
- * Messages never repeat a rejected value.
+ * Nothing is written outside `io` except the files a command is asked to write (reports),
+ * and never over an input or an existing file without `--force`. Messages never repeat a
+ * rejected value.
  *
  * @param args - the arguments after the program name, e.g. `["validate", "goal", "goal.json"]`.
  * @param io - streams, environment and working directory; defaults to the process's own.
@@ -51,15 +55,19 @@ export async function runCli(args: readonly string[], io: CliIo = processIo()): 
   try {
     if (name === undefined || name === "--help" || name === "-h" || name === "help") {
       const topic = name === "help" ? commands.find((command) => command.name === rest[0]) : undefined;
-      await writeLine(io.stdout, topic === undefined ? mainHelp() : commandHelp(topic));
-      return name === undefined ? 2 : 0;
+      await writeLine(io.stdout, topic === undefined ? mainHelp() : commandHelp(await topic.load()));
+      return name === undefined ? EXIT_CODES.cannotRun : EXIT_CODES.ok;
     }
     if (name === "--version" || name === "-v") {
       await writeLine(io.stdout, packageJson.version);
       return 0;
     }
-    const command = commands.find((candidate) => candidate.name === name);
-    if (command === undefined) throw new UsageError(`Unknown command "${name}". Run ${PROGRAM} --help to see the commands.`);
+    const entry = commands.find((candidate) => candidate.name === name);
+    if (entry === undefined) {
+      const names = commands.map((candidate) => candidate.name);
+      throw new UsageError(`Unknown command "${name}".${didYouMean(name, names)} Run ${PROGRAM} --help to see the commands.`);
+    }
+    const command = await entry.load();
     const { positionals, values } = parseCommandArgs(command, rest);
     if (values.help === true) {
       await writeLine(io.stdout, commandHelp(command));
@@ -73,8 +81,17 @@ export async function runCli(args: readonly string[], io: CliIo = processIo()): 
   } catch (error) {
     if (error instanceof UsageError) {
       await writeLine(io.stderr, `${PROGRAM}: ${error.message}`);
-      return 2;
+      return EXIT_CODES.cannotRun;
     }
-    throw error;
+    return reportInternalError(error, io);
   }
+}
+
+/** A bug: one line naming the error class; its message and stack only on request, as they may quote data. */
+async function reportInternalError(error: unknown, io: CliIo): Promise<number> {
+  const kind = error instanceof Error ? error.name : typeof error;
+  const debug = io.env.SELFMANAGE_DEBUG === "1";
+  const detail = debug && error instanceof Error ? `\n${error.stack ?? error.message}` : "";
+  await writeLine(io.stderr, `${PROGRAM}: an unexpected error stopped the command (${kind}). This is a bug: please report it, with the output of SELFMANAGE_DEBUG=1.${detail}`);
+  return EXIT_CODES.internalError;
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findJsonSyntaxError } from "./json-syntax";
+import { findJsonSyntaxError, MAX_JSON_DEPTH, scanJson } from "./json-syntax";
 
 describe("findJsonSyntaxError", () => {
   it("accepts every valid JSON text", () => {
@@ -43,5 +43,45 @@ describe("findJsonSyntaxError", () => {
     expect(findJsonSyntaxError("")).toMatchObject({ reason: "unexpected_end", offset: 0 });
     expect(findJsonSyntaxError('{"a": 1}\n{"b": 2}')).toEqual({ offset: 9, line: 2, column: 1, reason: "trailing_content" });
     expect(findJsonSyntaxError("[true, false, null, -1.5e3, {}, []]")).toBeUndefined();
+  });
+});
+
+describe("scanJson", () => {
+  it("reports repeated keys, __proto__ keys and numbers out of range with their paths", () => {
+    expect(scanJson('{"a":1,"b":{"c":[1e400,2,-1e-400]},"a":2,"__proto__":{}}')).toEqual({
+      notices: [
+        { kind: "number_out_of_range", path: ["b", "c", 0], line: 1, column: 18 },
+        { kind: "number_out_of_range", path: ["b", "c", 2], line: 1, column: 26 },
+        { kind: "duplicate_key", path: ["a"], line: 1, column: 36 },
+        { kind: "reserved_key", path: ["__proto__"], line: 1, column: 42 },
+      ],
+    });
+    expect(scanJson('{"\\u005f_proto__":1}').notices.map((notice) => notice.kind)).toEqual(["reserved_key"]);
+    expect(scanJson('{"a\\u0062":1,"ab":2}').notices.map((notice) => notice.path)).toEqual([["ab"]]);
+  });
+
+  it("finds repeated keys in large objects too", () => {
+    const keys = Array.from({ length: 40 }, (_, index) => `"k${index}":${index}`);
+    expect(scanJson(`{${keys.join(",")},"k3":0}`).notices).toMatchObject([{ kind: "duplicate_key", path: ["k3"] }]);
+    expect(scanJson(`{${keys.join(",")}}`).notices).toEqual([]);
+  });
+
+  it("stops at the nesting limit without using the stack", () => {
+    const deep = `${"[".repeat(MAX_JSON_DEPTH)}${"]".repeat(MAX_JSON_DEPTH)}`;
+    expect(scanJson(deep)).toEqual({ notices: [] });
+    expect(findJsonSyntaxError(`[${deep}]`)).toMatchObject({ reason: "too_deep", offset: MAX_JSON_DEPTH });
+    expect(findJsonSyntaxError(`{"a":`.repeat(1_000_000))).toMatchObject({ reason: "too_deep" });
+  });
+
+  it("agrees with JSON.parse on grammar for keys with escapes and odd whitespace", () => {
+    for (const text of ['{"a\\"b":1}', ' \t\r\n{ "a" : [ ] }', '{"a":"\\ud83d\\ude00"}', '[1,]', '{"a":1,}', '{,}', '[-]', '["\\x"]', '{"a" : }', "nul", "[tru]"]) {
+      let parses = true;
+      try {
+        JSON.parse(text);
+      } catch {
+        parses = false;
+      }
+      expect(findJsonSyntaxError(text) === undefined, text).toBe(parses);
+    }
   });
 });

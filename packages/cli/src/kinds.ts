@@ -4,8 +4,10 @@ import * as goals from "@selfmanage/goals";
 import * as coproduction from "@selfmanage/coproduction";
 import * as recovery from "@selfmanage/recovery";
 import * as signposting from "@selfmanage/signposting";
+import * as practice from "@selfmanage/practice";
 import { findBuiltIn, loadDefinition, type DefinitionSource } from "./definitions";
 import { UsageError, type CliIo } from "./io";
+import { didYouMean } from "./suggest";
 
 /**
  * Checks one record and returns its issues (none when it is valid).
@@ -29,6 +31,7 @@ export interface KindOptions {
   readonly framework?: string;
   readonly instrument?: string;
   readonly indicatorSet?: string;
+  readonly taxonomy?: string;
 }
 
 /**
@@ -77,7 +80,7 @@ export const frameworkSource: DefinitionSource<coproduction.Framework> = {
 export const instrumentSource: DefinitionSource<recovery.InstrumentDefinition> = {
   label: "instrument",
   option: "--instrument",
-  builtIns: [recovery.serviceExperienceQuestionnaire],
+  builtIns: [recovery.serviceExperienceQuestionnaire, ...recovery.builtInInstruments],
   idOf: (instrument) => instrument.id,
   validate: recovery.validateInstrument,
 };
@@ -90,6 +93,20 @@ export const indicatorSetSource: DefinitionSource<recovery.IndicatorSet> = {
   idOf: (set) => set.id,
   validate: (input) => safeParseResult(recovery.IndicatorSet, input),
 };
+
+/** Built-in and file-based reflective practice taxonomies. */
+export const taxonomySource: DefinitionSource<practice.PracticeTaxonomy> = {
+  label: "reflective practice taxonomy",
+  option: "--taxonomy",
+  builtIns: practice.builtInTaxonomies,
+  idOf: (taxonomy) => taxonomy.id,
+  validate: practice.validateTaxonomy,
+};
+
+async function reflectionValidator(options: KindOptions, io: CliIo): Promise<RecordValidator> {
+  const taxonomy = await loadDefinition(taxonomySource, options.taxonomy ?? practice.reflectivePracticeTaxonomy.id, io);
+  return (input) => issuesOf(practice.validateReflection(input, taxonomy));
+}
 
 /**
  * The built-in framework an assessment names in its `framework` field, if there is one.
@@ -155,6 +172,9 @@ export const kinds: readonly KindDefinition[] = [
   { kind: "location", summary: "A location in a directory.", packageName: "@selfmanage/signposting", schema: signposting.Location, createValidator: simple(signposting.validateLocation) },
   { kind: "directory", summary: "A whole directory: organisations, services and locations, cross-checked.", packageName: "@selfmanage/signposting", schema: signposting.Directory, createValidator: simple(signposting.validateDirectory) },
   { kind: "signposting-event", summary: "A signposting event (pseudonymous person reference, consent, outcome).", packageName: "@selfmanage/signposting", schema: signposting.SignpostingEvent, createValidator: simple(signposting.validateSignpostingEvent) },
+  { kind: "practice-taxonomy", summary: "A reflective practice taxonomy: pillars, techniques, challenges, solutions.", packageName: "@selfmanage/practice", schema: practice.PracticeTaxonomy, createValidator: simple(practice.validateTaxonomy) },
+  { kind: "practice-session", summary: "A reflective practice session (counts of who took part, never names).", packageName: "@selfmanage/practice", schema: practice.Session, createValidator: simple(practice.validateSession) },
+  { kind: "reflection", summary: "A participant's reflection from a session (--taxonomy <file|built-in id>, default: built-in).", packageName: "@selfmanage/practice", schema: practice.Reflection, createValidator: reflectionValidator },
   {
     kind: "oruk-service",
     summary: "Open Referral UK 3.0 services: one service, a list, or a paginated { contents } page.",
@@ -187,6 +207,9 @@ export const kinds: readonly KindDefinition[] = [
  */
 export function findKind(name: string): KindDefinition {
   const found = kinds.find((candidate) => candidate.kind === name);
-  if (found === undefined) throw new UsageError(`Unknown kind "${name}". Kinds: ${kinds.map((candidate) => candidate.kind).join(", ")}.`);
+  if (found === undefined) {
+    const names = kinds.map((candidate) => candidate.kind);
+    throw new UsageError(`Unknown kind "${name}".${didYouMean(name, names)} Kinds: ${names.join(", ")}.`);
+  }
   return found;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createTestIo, tempFolder } from "../test/helpers";
-import { describeSource, displayName, readDocument, readRecords, readText, type InputRecord } from "./records";
+import { describeSource, displayName, readDocument, readRecords, type InputRecord } from "./records";
 
 async function collect(file: string, folder: string, stdin?: string, layout?: "auto" | "json" | "ndjson"): Promise<InputRecord[]> {
   const { io } = createTestIo({ cwd: folder, ...(stdin === undefined ? {} : { stdin }) });
@@ -25,12 +25,12 @@ describe("readRecords", () => {
     expect(await collect("one.json", folder)).toEqual([{ ok: true, source: { file: "one.json" }, value: { id: "a" } }]);
   });
 
-  it("reads each element of a JSON array with its index", async () => {
+  it("reads each element of a JSON array with its position, counting from 1", async () => {
     const records = await collect("list.json", folder);
     expect(records.map((read) => read.source)).toEqual([
-      { file: "list.json", record: 0 },
       { file: "list.json", record: 1 },
       { file: "list.json", record: 2 },
+      { file: "list.json", record: 3 },
     ]);
     expect(records[2]).toMatchObject({ ok: true, value: 3 });
   });
@@ -58,7 +58,7 @@ describe("readRecords", () => {
 
   it("reads standard input for -", async () => {
     const records = await collect("-", folder, '[{"id":"x"}]');
-    expect(records).toEqual([{ ok: true, source: { file: "-", record: 0 }, value: { id: "x" } }]);
+    expect(records).toEqual([{ ok: true, source: { file: "<stdin>", record: 1 }, value: { id: "x" } }]);
     expect(await collect("-", folder, '{"a":1}\n{"a":2}\n')).toHaveLength(2);
   });
 
@@ -70,15 +70,15 @@ describe("readRecords", () => {
     expect(message).not.toContain("Private");
   });
 
-  it("reports an empty file as one issue, but an empty NDJSON file has no records", async () => {
+  it("reports an empty file as one issue, JSON and NDJSON alike", async () => {
     expect(await collect("empty.json", folder)).toEqual([{ ok: false, source: { file: "empty.json" }, issues: [{ path: [], code: "empty_file", message: "The file has no records." }] }]);
-    expect(await collect("empty.ndjson", folder)).toEqual([]);
+    expect(await collect("empty.ndjson", folder)).toEqual([{ ok: false, source: { file: "empty.ndjson" }, issues: [{ path: [], code: "empty_file", message: "The file has no records." }] }]);
   });
 
   it("turns a missing file or a folder into a usage error", async () => {
     await expect(collect("missing.json", folder)).rejects.toThrow("Cannot read missing.json");
     const { io } = createTestIo({ cwd: folder });
-    await expect(readText(".", io)).rejects.toThrow("is a folder");
+    await expect(readDocument(".", io)).rejects.toThrow("is a folder");
   });
 
   it("reads single documents", async () => {
@@ -91,8 +91,8 @@ describe("readRecords", () => {
 describe("describeSource", () => {
   it("names lines, records and standard input", () => {
     expect(describeSource({ file: "services.ndjson", line: 12 })).toBe("services.ndjson:12");
-    expect(describeSource({ file: "goals.json", record: 3 })).toBe("goals.json[3]");
-    expect(describeSource({ file: "-" })).toBe("<stdin>");
+    expect(describeSource({ file: "goals.json", record: 3 })).toBe("goals.json record 3");
+    expect(describeSource({ file: "<stdin>", line: 2 })).toBe("<stdin>:2");
     expect(displayName("/tmp/x/goals.json")).toBe("goals.json");
     expect(displayName("-")).toBe("standard input");
   });

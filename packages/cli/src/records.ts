@@ -1,15 +1,14 @@
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
-import { basename, resolve } from "node:path";
-import { createInterface } from "node:readline";
-import type { Readable } from "node:stream";
+import { basename } from "node:path";
 import type { ValidationIssue } from "@selfmanage/core";
-import { findJsonSyntaxError, type JsonSyntaxError } from "./json-syntax";
-import { UsageError, type CliIo } from "./io";
+import { readLines, STDIN_NAME, type InputLine } from "./input";
+import type { CliIo } from "./io";
+import { MAX_JSON_DEPTH, scanJson, type JsonSyntaxError, type JsonValueNotice } from "./json-syntax";
+
+export { checkInputsReadable, openInput, STDIN_NAME } from "./input";
 
 /**
  * Where a record came from: the file as the person named it, the line for NDJSON, the
- * position for a JSON array.
+ * position for a JSON array. Lines and positions both count from 1.
  *
  * @example
  * ```ts
@@ -18,11 +17,11 @@ import { UsageError, type CliIo } from "./io";
  * ```
  */
 export interface RecordSource {
-  /** The file as given on the command line (`-` for standard input). */
+  /** The file as given on the command line; standard input is `<stdin>`. */
   readonly file: string;
-  /** 1-based line number, for NDJSON records and for JSON syntax errors. */
+  /** 1-based line number, for NDJSON records and for problems found while reading a JSON document. */
   readonly line?: number;
-  /** 0-based position in a top-level JSON array. */
+  /** 1-based position in a top-level JSON array: the first record is 1. */
   readonly record?: number;
 }
 
@@ -57,66 +56,69 @@ function layoutFromName(file: string): InputLayout {
   return "auto";
 }
 
-const SYNTAX_MESSAGES: Record<JsonSyntaxError["reason"], string> = {
+const SYNTAX_MESSAGES: Readonly<Record<JsonSyntaxError["reason"], string>> = {
   unexpected_character: "This is not valid JSON: the text breaks the JSON grammar at",
   unexpected_end: "This is not valid JSON: the text ends too early, at",
   trailing_content: "This is not valid JSON: there is more text after the end of the value, at",
+  too_deep: `The data is nested more than ${MAX_JSON_DEPTH} levels deep, more than the tools accept, at`,
 };
 
-function syntaxIssue(error: JsonSyntaxError, line: number, column: number): ValidationIssue {
-  return { path: [], code: "invalid_json", message: `${SYNTAX_MESSAGES[error.reason]} line ${line}, column ${column}.` };
+const NOTICE_ISSUES: Readonly<Record<JsonValueNotice["kind"], { code: string; message: string }>> = {
+  duplicate_key: {
+    code: "duplicate_key",
+    message: "This key appears more than once in the same object, so one of its values would be silently lost. Give each key once.",
+  },
+  number_out_of_range: {
+    code: "number_out_of_range",
+    message: "This number is out of range: it is too large or too small to be read as a number without becoming infinite or zero.",
+  },
+  reserved_key: {
+    code: "reserved_key",
+    message: "This key is reserved in JavaScript, so it would be silently dropped. Remove it or give it another name.",
+  },
+};
+
+const NDJSON_HINT = " It looks like NDJSON (one JSON value per line): name the file .ndjson or .jsonl to read one record per line.";
+
+function syntaxIssue(error: JsonSyntaxError, line: number, hint = ""): ValidationIssue {
+  return { path: [], code: error.reason === "too_deep" ? "too_deep" : "invalid_json", message: `${SYNTAX_MESSAGES[error.reason]} line ${line}, column ${error.column}.${hint}` };
 }
 
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false; error: JsonSyntaxError } {
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    // JSON.parse and the scanner agree on the grammar; the scanner only adds a position.
-    /* v8 ignore next */
-    const error = findJsonSyntaxError(text) ?? { offset: 0, line: 1, column: 1, reason: "unexpected_character" as const };
-    return { ok: false, error };
+function utf8Issue(input: InputLine & { invalidByte: number }): ValidationIssue {
+  return {
+    path: [],
+    code: "invalid_utf8",
+    message: `The text is not valid UTF-8: the byte at offset ${input.invalidByte} (line ${input.line}) is not part of a UTF-8 character. Save the file as UTF-8.`,
+  };
+}
+
+type Parsed = { ok: true; value: unknown; notices: readonly JsonValueNotice[] } | { ok: false; error: JsonSyntaxError; issues: ValidationIssue[] };
+
+function parseJson(text: string, lineOffset = 0): Parsed {
+  const scan = scanJson(text);
+  if (scan.error !== undefined) return { ok: false, error: scan.error, issues: [syntaxIssue(scan.error, scan.error.line + lineOffset)] };
+  return { ok: true, value: JSON.parse(text) as unknown, notices: scan.notices };
+}
+
+function noticeIssue(notice: JsonValueNotice, path = notice.path): ValidationIssue {
+  return { path, ...NOTICE_ISSUES[notice.kind] };
+}
+
+/** Join lines read as one document; undefined text means a byte that is not UTF-8. */
+function joinLines(lines: readonly InputLine[]): { text: string } | { invalid: InputLine & { invalidByte: number } } {
+  const texts: string[] = [];
+  for (const input of lines) {
+    if (input.invalidByte !== undefined) return { invalid: input };
+    texts.push(input.text);
   }
+  return { text: texts.join("\n") };
 }
 
-/**
- * Open a file (or standard input for `-`), turning a missing or unreadable file into a usage error.
- *
- * @example
- * ```ts
- * const stream = await openInput("services.ndjson", processIo());
- * ```
- */
-export async function openInput(file: string, io: CliIo): Promise<Readable> {
-  if (file === "-") return io.stdin;
-  const path = resolve(io.cwd, file);
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) throw new UsageError(`${file} is a folder, not a file.`);
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`Cannot read ${file}: the file does not exist or cannot be opened.`);
-  }
-  return createReadStream(path, { encoding: "utf8" });
-}
-
-/**
- * Read a whole file as text (for single documents such as an instrument or a framework).
- *
- * @example
- * ```ts
- * const text = await readText("instrument.json", processIo());
- * ```
- */
-export async function readText(file: string, io: CliIo): Promise<string> {
-  const stream = await openInput(file, io);
-  let text = "";
-  for await (const chunk of stream) text += typeof chunk === "string" ? chunk : (chunk as Buffer).toString("utf8");
-  return text;
-}
+const emptyFile = (file: string): InputRecord => ({ ok: false, source: { file }, issues: [{ path: [], code: "empty_file", message: "The file has no records." }] });
 
 /**
  * Read one JSON document from a file: a definition such as an instrument or a directory.
- * Returns the value, or one located `invalid_json` issue.
+ * Returns the value, or the located issues that stopped it from being read.
  *
  * @example
  * ```ts
@@ -125,33 +127,59 @@ export async function readText(file: string, io: CliIo): Promise<string> {
  * ```
  */
 export async function readDocument(file: string, io: CliIo): Promise<InputRecord> {
-  const text = stripByteOrderMark(await readText(file, io));
-  const parsed = parseJson(text);
-  if (parsed.ok) return { ok: true, source: { file }, value: parsed.value };
-  return { ok: false, source: { file, line: parsed.error.line }, issues: [syntaxIssue(parsed.error, parsed.error.line, parsed.error.column)] };
+  const name = file === "-" ? STDIN_NAME : file;
+  const lines: InputLine[] = [];
+  for await (const input of readLines(file, io)) lines.push(input);
+  const joined = joinLines(lines);
+  if ("invalid" in joined) return { ok: false, source: { file: name, line: joined.invalid.line }, issues: [utf8Issue(joined.invalid)] };
+  if (joined.text.trim() === "") return emptyFile(name);
+  return documentRecord(name, joined.text);
 }
 
-function stripByteOrderMark(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+function syntaxRecord(file: string, text: string, error: JsonSyntaxError): InputRecord {
+  const looksLikeNdjson = error.reason === "trailing_content" && /\n\s*$/.test(text.slice(0, error.offset));
+  return { ok: false, source: { file, line: error.line }, issues: [syntaxIssue(error, error.line, looksLikeNdjson ? NDJSON_HINT : "")] };
+}
+
+function documentRecord(file: string, text: string): InputRecord {
+  const parsed = parseJson(text);
+  if (!parsed.ok) return syntaxRecord(file, text, parsed.error);
+  if (parsed.notices.length > 0) return { ok: false, source: { file }, issues: parsed.notices.map((notice) => noticeIssue(notice)) };
+  return { ok: true, source: { file }, value: parsed.value };
 }
 
 function* documentRecords(file: string, text: string): Generator<InputRecord> {
   const parsed = parseJson(text);
   if (!parsed.ok) {
-    yield { ok: false, source: { file, line: parsed.error.line }, issues: [syntaxIssue(parsed.error, parsed.error.line, parsed.error.column)] };
+    yield syntaxRecord(file, text, parsed.error);
     return;
   }
-  if (Array.isArray(parsed.value)) {
-    for (const [record, value] of parsed.value.entries()) yield { ok: true, source: { file, record }, value };
+  if (!Array.isArray(parsed.value)) {
+    yield parsed.notices.length > 0 ? { ok: false, source: { file }, issues: parsed.notices.map((notice) => noticeIssue(notice)) } : { ok: true, source: { file }, value: parsed.value };
     return;
   }
-  yield { ok: true, source: { file }, value: parsed.value };
+  // Notices inside an element belong to that record, located within it.
+  const byRecord = new Map<number, ValidationIssue[]>();
+  for (const notice of parsed.notices) {
+    const [index, ...rest] = notice.path;
+    const issues = byRecord.get(index as number) ?? [];
+    issues.push(noticeIssue(notice, rest));
+    byRecord.set(index as number, issues);
+  }
+  for (const [index, value] of parsed.value.entries()) {
+    const issues = byRecord.get(index);
+    const source = { file, record: index + 1 };
+    yield issues === undefined ? { ok: true, source, value } : { ok: false, source, issues };
+  }
 }
 
-function lineRecord(file: string, line: number, text: string): InputRecord {
-  const parsed = parseJson(text);
-  if (parsed.ok) return { ok: true, source: { file, line }, value: parsed.value };
-  return { ok: false, source: { file, line }, issues: [syntaxIssue(parsed.error, line, parsed.error.column)] };
+function lineRecord(file: string, input: InputLine): InputRecord {
+  const source = { file, line: input.line };
+  if (input.invalidByte !== undefined) return { ok: false, source, issues: [utf8Issue(input)] };
+  const parsed = parseJson(input.text, input.line - 1);
+  if (!parsed.ok) return { ok: false, source, issues: parsed.issues };
+  if (parsed.notices.length > 0) return { ok: false, source, issues: parsed.notices.map((notice) => noticeIssue(notice)) };
+  return { ok: true, source, value: parsed.value };
 }
 
 /**
@@ -161,8 +189,10 @@ function lineRecord(file: string, line: number, text: string): InputRecord {
  * @remarks
  * NDJSON is read line by line, so memory stays flat however long the file is. The layout
  * comes from the extension (`.ndjson`/`.jsonl`, `.json`) or, for other names and standard
- * input, from the content. A file that cannot be opened is a usage error (exit code 2);
- * text that is not JSON is a located issue on the record.
+ * input, from the content. A file that cannot be opened or read is a usage error (exit code
+ * 2). Everything else is a located issue on the record: text that is not JSON, a file with no
+ * records, bytes that are not UTF-8 (with their byte offset), a key given twice, a number out
+ * of range, nesting deeper than 128 levels.
  *
  * @example
  * ```ts
@@ -172,62 +202,61 @@ function lineRecord(file: string, line: number, text: string): InputRecord {
  * ```
  */
 export async function* readRecords(file: string, io: CliIo, layout: InputLayout = layoutFromName(file)): AsyncGenerator<InputRecord> {
-  const stream = await openInput(file, io);
-  stream.setEncoding?.("utf8");
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  const name = file === "-" ? STDIN_NAME : file;
   let mode: "json" | "ndjson" | "undecided" = layout === "auto" ? "undecided" : layout;
-  const buffered: string[] = [];
-  let lineNumber = 0;
-  try {
-    for await (const rawLine of lines) {
-      lineNumber++;
-      const text = lineNumber === 1 ? stripByteOrderMark(rawLine) : rawLine;
-      if (mode === "json") {
-        buffered.push(text);
-        continue;
-      }
-      if (text.trim() === "") {
-        if (mode === "undecided") buffered.push(text);
-        continue;
-      }
-      if (mode === "undecided") {
-        const first = text.trimStart()[0];
-        const standsAlone = first === "{" && parseJson(text).ok;
-        mode = standsAlone ? "ndjson" : "json";
-        if (mode === "json") {
-          buffered.push(text);
-          continue;
-        }
-        buffered.length = 0;
-      }
-      yield lineRecord(file, lineNumber, text);
+  const buffered: InputLine[] = [];
+  let records = 0;
+  for await (const input of readLines(file, io)) {
+    if (mode === "json") {
+      buffered.push(input);
+      continue;
     }
-  } finally {
-    lines.close();
-    if (file !== "-") stream.destroy();
+    if (input.text !== undefined && input.text.trim() === "") {
+      if (mode === "undecided") buffered.push(input);
+      continue;
+    }
+    if (mode === "undecided") {
+      const standsAlone = input.text !== undefined && input.text.trimStart().startsWith("{") && parseJson(input.text).ok;
+      mode = standsAlone ? "ndjson" : "json";
+      if (mode === "json") {
+        buffered.push(input);
+        continue;
+      }
+      buffered.length = 0;
+    }
+    records++;
+    yield lineRecord(name, input);
   }
-  if (mode === "ndjson") return;
-  const text = buffered.join("\n");
-  if (text.trim() === "") {
-    yield { ok: false, source: { file }, issues: [{ path: [], code: "empty_file", message: "The file has no records." }] };
+  if (mode === "ndjson") {
+    if (records === 0) yield emptyFile(name);
     return;
   }
-  yield* documentRecords(file, text);
+  const joined = joinLines(buffered);
+  if ("invalid" in joined) {
+    yield { ok: false, source: { file: name, line: joined.invalid.line }, issues: [utf8Issue(joined.invalid)] };
+    return;
+  }
+  if (joined.text.trim() === "") {
+    yield emptyFile(name);
+    return;
+  }
+  yield* documentRecords(name, joined.text);
 }
 
 /**
- * A short label for a record's origin: `services.ndjson:12`, `goals.json[3]` or `goal.json`.
+ * A short label for a record's origin: `services.ndjson:12` (line 12), `goals.json record 3`
+ * (the third element of the array) or `goal.json`.
  *
  * @example
  * ```ts
  * describeSource({ file: "services.ndjson", line: 12 }); // "services.ndjson:12"
+ * describeSource({ file: "goals.json", record: 3 }); // "goals.json record 3"
  * ```
  */
 export function describeSource(source: RecordSource): string {
-  const file = source.file === "-" ? "<stdin>" : source.file;
-  if (source.line !== undefined) return `${file}:${source.line}`;
-  if (source.record !== undefined) return `${file}[${source.record}]`;
-  return file;
+  if (source.line !== undefined) return `${source.file}:${source.line}`;
+  if (source.record !== undefined) return `${source.file} record ${source.record}`;
+  return source.file;
 }
 
 /**
@@ -239,5 +268,5 @@ export function describeSource(source: RecordSource): string {
  * ```
  */
 export function displayName(file: string): string {
-  return file === "-" ? "standard input" : basename(file);
+  return file === "-" || file === STDIN_NAME ? "standard input" : basename(file);
 }

@@ -19,9 +19,9 @@ import { describeSource } from "./records";
  */
 export const ReportedIssue = z
   .strictObject({
-    file: z.string().min(1).meta({ description: "The file as named on the command line; `-` is standard input." }),
+    file: z.string().min(1).meta({ description: "The file as named on the command line; standard input is `<stdin>`." }),
     line: z.number().int().positive().optional().meta({ description: "1-based line, for NDJSON records and JSON syntax errors." }),
-    record: z.number().int().nonnegative().optional().meta({ description: "0-based position of the record in a top-level JSON array." }),
+    record: z.number().int().positive().optional().meta({ description: "1-based position of the record in a top-level JSON array: the first record is 1." }),
     path: ValidationIssue.shape.path,
     code: ValidationIssue.shape.code,
     message: ValidationIssue.shape.message,

@@ -12,9 +12,9 @@ const identifier = fc.stringMatching(/^[a-z][a-z0-9-]{0,30}$/);
 const samples = {
   "reported-issue": fc.record(
     {
-      file: fc.oneof(fc.constant("-"), identifier.map((name) => `${name}.ndjson`)),
+      file: fc.oneof(fc.constant("<stdin>"), identifier.map((name) => `${name}.ndjson`)),
       line: fc.integer({ min: 1, max: 1_000_000 }),
-      record: fc.nat(100_000),
+      record: fc.integer({ min: 1, max: 100_000 }),
       path: fc.array(fc.oneof(identifier, fc.nat(50)), { maxLength: 6 }),
       code: identifier,
       message: fc.string({ minLength: 1, maxLength: 80 }),

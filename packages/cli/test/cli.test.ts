@@ -10,7 +10,16 @@ describe("selfmanage", () => {
     const result = await run(["--help"]);
     expect(result.code).toBe(0);
     for (const command of commands) expect(result.stdout).toContain(`  ${command.name} `);
-    expect(result.stdout).toContain("Exit codes: 0 everything valid, 1 some records are not valid, 2 the command could not run");
+    expect(result.stdout).toContain("Exit codes:\n  0   everything valid");
+    expect(result.stdout).toContain("  70  an internal error");
+  });
+
+  it("lists each command under the name and summary its module declares", async () => {
+    for (const entry of commands) {
+      const command = await entry.load();
+      expect({ name: command.name, summary: command.summary }).toEqual({ name: entry.name, summary: entry.summary });
+    }
+    expect(new Set(commands.map((entry) => entry.name)).size).toBe(commands.length);
   });
 
   it("shows help and exits 2 when run with nothing", async () => {

@@ -23,7 +23,9 @@ describe("selfmanage demo", () => {
     expect(out).toMatch(/Overall co-production score: \d+\.\d out of 100, from \d+ ratings\. How it is weighed: each side of the partnership carries half/);
     expect(out).toContain("suppressed (too few respondents to report)");
     expect(out).toContain("Reports written to reports");
-    for (const name of ["coproduction.html", "indicators.html", "goals.html"]) expect(existsSync(join(folder, "reports", name))).toBe(true);
+    expect(out).toMatch(/ok {3}reflection {15}Checked \d+ records in 1 file: all valid\./);
+    expect(out).toMatch(/practice\.html {6}practice: 12 sessions, \d+ reflections, \d+ counts? not shown to protect small numbers/);
+    for (const name of ["coproduction.html", "indicators.html", "goals.html", "practice.html"]) expect(existsSync(join(folder, "reports", name))).toBe(true);
     const second = await run(["demo"], { cwd: folder });
     expect(second.stdout.replace(/\/tmp\/[^\s)]+/g, "")).toBe(out.replace(/\/tmp\/[^\s)]+/g, ""));
   });
@@ -51,6 +53,8 @@ describe("selfmanage demo with broken data", () => {
       "indicator-assessments.json": [{ id: "cycle-1" }],
       "instrument.json": { id: "broken" },
       "responses.ndjson": sample("responses.ndjson"),
+      "practice-sessions.json": sample("practice-sessions.json"),
+      "practice-reflections.ndjson": '{"id":"r-1"}\n',
     });
     const result = await run(["demo", "--data-dir", folder, "--out-dir", "out"], { cwd: folder });
     expect(result.code).toBe(1);
@@ -59,6 +63,7 @@ describe("selfmanage demo with broken data", () => {
     expect(result.stdout).toContain("not written coproduction.html");
     expect(result.stdout).toContain("not written indicators.html");
     expect(result.stdout).toContain("not written goals.html");
+    expect(result.stdout).toContain("not written practice.html");
     expect(result.stderr).toContain("The directory in directory.json is not valid");
     expect(existsSync(join(folder, "out", "goals.html"))).toBe(false);
   });

@@ -32,7 +32,7 @@ describe("the built bin", () => {
   it("reads standard input and prints JSON issues", async () => {
     const result = await spawnBin(["validate", "goal", "-", "--format", "json"], { input: JSON.stringify([goals[0], { ...goals[0], lifecycleStatus: "finished" }]) });
     expect(result.code).toBe(1);
-    expect(JSON.parse(result.stdout.trim())).toEqual({ file: "-", record: 1, path: ["lifecycleStatus"], code: "invalid_value", message: expect.stringContaining("Must be one of") as string });
+    expect(JSON.parse(result.stdout.trim())).toEqual({ file: "<stdin>", record: 2, path: ["lifecycleStatus"], code: "invalid_value", message: expect.stringContaining("Must be one of") as string });
   });
 
   it("prints help and version", async () => {

@@ -18,9 +18,9 @@ export function createTestIo(options: { stdin?: string; env?: Record<string, str
   return { io, stdout: () => stdout, stderr: () => stderr };
 }
 
-/** A fresh temporary folder with the given files written into it. */
+/** A fresh temporary folder with the given files written into it, inside this test run's own folder. */
 export function tempFolder(files: Record<string, string | unknown> = {}): string {
-  const folder = mkdtempSync(join(tmpdir(), "selfmanage-cli-"));
+  const folder = mkdtempSync(join(process.env.SELFMANAGE_TEST_TMPDIR ?? tmpdir(), "selfmanage-cli-"));
   for (const [name, content] of Object.entries(files)) writeFileSync(join(folder, name), typeof content === "string" ? content : JSON.stringify(content));
   return folder;
 }

@@ -44,8 +44,14 @@ export function parseStrict(html: string): Element[] {
   return all;
 }
 
-/** Checks every report must pass: one h1, titled, accessible charts with tables, nothing external. */
-export function checkReport(html: string): { svgs: Element[]; tables: Element[]; elements: Element[] } {
+const byId = (elements: readonly Element[], id: string): Element | undefined => elements.find((element) => element.attrs.id === id);
+
+/**
+ * Checks every report must pass: one h1, titled, a Content-Security-Policy that allows no script
+ * and no remote loads, accessible charts with tables, tables in keyboard-reachable regions named
+ * by their captions, nothing external, no label shortened with an ellipsis, no doubled punctuation.
+ */
+export function checkReport(html: string): { svgs: Element[]; charts: Element[]; tables: Element[]; elements: Element[] } {
   expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
   const elements = parseStrict(html);
   const byTag = (tag: string) => elements.filter((element) => element.tagName === tag);
@@ -54,12 +60,19 @@ export function checkReport(html: string): { svgs: Element[]; tables: Element[];
   expect(byTag("title")[0]?.text.trim()).not.toBe("");
   expect(byTag("script")).toHaveLength(0);
   expect(byTag("link")).toHaveLength(0);
+  const policy = byTag("meta").find((element) => element.attrs["http-equiv"] === "Content-Security-Policy")?.attrs.content ?? "";
+  expect(policy, "Content-Security-Policy meta").toMatch(/(^|; )default-src 'none'(;|$)/);
+  expect(policy).not.toMatch(/script-src|https?:|\*|'unsafe-eval'/);
+  expect(byTag("head")[0]?.children.findIndex((element) => element.attrs["http-equiv"] === "Content-Security-Policy")).toBeLessThan(2);
   for (const element of elements) for (const name of ["src", "href"]) expect(element.attrs[name], `${element.tagName} ${name}`).toBeUndefined();
   expect(html).not.toMatch(/url\(|@import/);
-  const svgs = byTag("svg");
-  expect(svgs.length).toBeGreaterThan(0);
+  const text = byTag("body")[0]?.text ?? "";
+  expect(text, "a label was shortened").not.toContain("…");
+  // The fault this guards against: a sentence run into a label, as in "...with the dog.: Ask".
+  expect(text.match(/[.!?]:\s/g), "doubled punctuation").toBeNull();
+  const svgs = byTag("svg").filter((svg) => svg.attrs.role === "img");
+  for (const svg of byTag("svg")) if (svg.attrs.role !== "img") expect(svg.attrs["aria-hidden"], "a decorative svg is hidden").toBe("true");
   for (const svg of svgs) {
-    expect(svg.attrs.role).toBe("img");
     const [titleId, descId] = (svg.attrs["aria-labelledby"] ?? "").split(" ");
     expect(svg.children[0]?.tagName).toBe("title");
     expect(svg.children[0]?.attrs.id).toBe(titleId);
@@ -67,8 +80,25 @@ export function checkReport(html: string): { svgs: Element[]; tables: Element[];
     expect(svg.children[1]?.attrs.id).toBe(descId);
     expect(svg.children[1]?.text.length).toBeGreaterThan(10);
   }
+  const charts = elements.filter((element) => element.attrs.role === "img");
+  expect(charts.length).toBeGreaterThan(0);
+  for (const chart of charts) {
+    const ids = (chart.attrs["aria-labelledby"] ?? "").split(" ").filter((id) => id !== "");
+    expect(ids, `${chart.tagName} is labelled`).toHaveLength(2);
+    for (const id of ids) expect(byId(elements, id)?.text.trim().length ?? 0, `#${id} has text`).toBeGreaterThan(0);
+    expect(byId(elements, ids[1] as string)?.text.length).toBeGreaterThan(10);
+  }
   const tables = byTag("table");
-  expect(tables.length).toBeGreaterThanOrEqual(svgs.length);
-  for (const table of tables) expect(table.children[0]?.tagName).toBe("caption");
-  return { svgs, tables, elements };
+  expect(tables.length).toBeGreaterThanOrEqual(charts.length);
+  const regions = elements.filter((element) => element.tagName === "div" && element.attrs.class === "table");
+  expect(regions).toHaveLength(tables.length);
+  for (const region of regions) {
+    const table = region.children[0];
+    expect(table?.tagName).toBe("table");
+    expect(table?.children[0]?.tagName).toBe("caption");
+    expect(region.attrs).toMatchObject({ role: "region", tabindex: "0", "aria-labelledby": table?.children[0]?.attrs.id });
+  }
+  const ids = elements.map((element) => element.attrs.id).filter((id) => id !== undefined);
+  expect(new Set(ids).size, "ids are unique").toBe(ids.length);
+  return { svgs, charts, tables, elements };
 }

@@ -40,7 +40,7 @@ describe("process io and colours", () => {
     expect(colourer({ write: () => true, isTTY: true }, {})("red", "x")).toBe("\u001b[31mx\u001b[0m");
     expect(colourer({ write: () => true, isTTY: true }, { NO_COLOR: "" })("red", "x")).toBe("\u001b[31mx\u001b[0m");
     expect(colourer({ write: () => true, isTTY: false }, {})("red", "x")).toBe("x");
-    expect(formatReportedIssue({ file: "a.json", record: 2, path: [], code: "c", message: "M." })).toBe("a.json[2]: (root): M. (c)");
+    expect(formatReportedIssue({ file: "a.json", record: 2, path: [], code: "c", message: "M." })).toBe("a.json record 2: (root): M. (c)");
   });
 });
 

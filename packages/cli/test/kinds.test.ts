@@ -41,7 +41,7 @@ describe("definitions from files", () => {
     expect(broken.stderr).toContain("The indicator set in broken-set.json is not valid, so nothing can be checked against it:\n  indicators: ");
     expect(broken.stderr).not.toContain(SENTINEL);
     const unreadable = await run(["validate", "indicator-assessment", assessments, "--indicator-set", "missing.json"], { cwd: folder });
-    expect(unreadable).toMatchObject({ code: 2, stderr: "selfmanage: Cannot read missing.json: the file does not exist or cannot be opened.\n" });
+    expect(unreadable).toMatchObject({ code: 2, stderr: "selfmanage: Cannot read missing.json: the file does not exist.\n" });
   });
 
   it("reads a framework from a file, and reports one that is not JSON", async () => {

@@ -3,7 +3,7 @@ import type { Goal, GoalTimeline, PersonGoalsSummary } from "@selfmanage/goals";
 import { recoveryIndicatorSet, type ActionPlan, type IndicatorAssessment, type IndicatorSummary } from "@selfmanage/recovery";
 import { describe, expect, it } from "vitest";
 import { renderCoproductionReport } from "../src/reports/coproduction";
-import { renderGoalsReport } from "../src/reports/goals";
+import { checkInText, renderGoalsReport } from "../src/reports/goals";
 import { cycleName, renderIndicatorReport } from "../src/reports/indicators";
 import { checkReport } from "./html-check";
 
@@ -75,14 +75,29 @@ describe("indicator report edge cases", () => {
 describe("goals report edge cases", () => {
   it("reads kindly when nothing is due and no GAS levels are recorded", () => {
     const goal = { id: "goal-1", ownWords: "Walk more" } as Goal;
-    const timeline = { goalId: "goal-1", lifecycleStatus: "proposed", startDate: "2026-04-01", endDate: "2026-04-28", events: [{ date: "2026-04-01", kind: "created", label: "Goal recorded" }], ratings: [], gasLevels: [], stepsDone: 0, stepsTotal: 0, review: { state: "up-to-date", message: "Up to date." } } as unknown as GoalTimeline;
+    const timeline = { goalId: "goal-1", lifecycleStatus: "proposed", startDate: "2026-04-01", endDate: "2026-04-28", events: [{ date: "2026-04-01", kind: "created", label: "Goal recorded" }], ratings: [], gasLevels: [], stepsDone: 0, stepsTotal: 0, review: { state: "up-to-date", due: "2026-05-01", message: "Up to date." } } as unknown as GoalTimeline;
     const summary = { total: 1, open: 1, notReviewedYet: 0, nextSteps: [{ goalId: "goal-1", stepId: "s", description: "Buy shoes", owner: { role: "person" } }] } as unknown as PersonGoalsSummary;
     const html = renderGoalsReport({ goals: [goal], timelines: [timeline], summary, today: "2026-04-28", generatedAt: "2026-04-28T10:00:00Z" });
     checkReport(html);
     expect(html).toContain("1 goal, 1 open.");
     expect(html).toContain("Every open goal has an up-to-date check-in.");
     expect(html).toContain("No Goal Attainment Scaling levels recorded yet.");
-    expect(html).toContain("<li>Walk more: Buy shoes</li>");
-    expect(html).toContain("<td>not recorded</td>");
+    expect(html).toContain('<p class="card-title">Buy shoes</p><dl><div><dt>By</dt><dd>no date set</dd></div><div><dt>Who</dt><dd>Person with lived experience</dd></div><div><dt>Goal</dt><dd>Walk more</dd></div></dl>');
+    expect(html).toContain("<dd>First check-in planned by 2026-05-01.</dd>");
+    expect(html).toContain("<dt>Progress</dt><dd>not recorded</dd>");
+  });
+});
+
+describe("check-in wording", () => {
+  const timeline = (review: GoalTimeline["review"], checkIns: string[]): GoalTimeline =>
+    ({ goalId: "g", events: checkIns.map((date) => ({ date, kind: "reviewed", label: "Check-in" })), review }) as unknown as GoalTimeline;
+
+  it("names the missed check-in and its due date, and the last one held", () => {
+    expect(checkInText(timeline({ state: "not-reviewed-yet", due: "2026-04-06", message: "" }, ["2026-02-01", "2026-03-09"]))).toBe("Check-in due by 2026-04-06 has not happened yet; the last one was on 2026-03-09.");
+    expect(checkInText(timeline({ state: "not-reviewed-yet", due: "2026-04-06", message: "" }, []))).toBe("The first check-in was due by 2026-04-06 and has not happened yet.");
+    expect(checkInText(timeline({ state: "up-to-date", due: "2026-05-18", message: "" }, ["2026-04-20"]))).toBe("Last check-in on 2026-04-20; the next is planned by 2026-05-18.");
+    expect(checkInText(timeline({ state: "not-needed", message: "" }, ["2026-03-30"]))).toBe("Closed: no check-in is planned. The last one was on 2026-03-30.");
+    expect(checkInText(timeline({ state: "not-needed", message: "" }, []))).toBe("Closed: no check-in is planned.");
+    expect(checkInText(timeline({ state: "up-to-date", message: "" }, []))).toBe("First check-in planned by an unknown date.");
   });
 });

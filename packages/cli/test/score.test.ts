@@ -70,7 +70,7 @@ describe("selfmanage score", () => {
     const [header, row] = result.stdout.trim().split("\n");
     expect(header).toMatch(/,alerts,subscale:person-centred,subscale:empowering$/);
     // Centred on me: (5+4+4+5)/4 = 4.5; builds my independence: (4+2+3+4)/4 = 3.25.
-    expect(row).toMatch(/^r\.json,,0,,scored,.*,4\.5,3\.25$/);
+    expect(row).toMatch(/^r\.json,,1,,scored,.*,4\.5,3\.25$/);
   });
 
   it("rejects an unknown format", async () => {

@@ -21,8 +21,8 @@ describe("selfmanage validate", () => {
     const folder = tempFolder({ "goals.json": [goal, { ...goal, id: "goal-2", lifeArea: SENTINEL, extra: SENTINEL }] });
     const result = await run(["validate", "goal", "goals.json"], { cwd: folder });
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain("goals.json[1]: lifeArea: Must be one of");
-    expect(result.stdout).toContain("goals.json[1]: extra: ");
+    expect(result.stdout).toContain("goals.json record 2: lifeArea: Must be one of");
+    expect(result.stdout).toContain("goals.json record 2: extra: ");
     expect(result.stdout).toMatch(/Checked 2 records in 1 file: 1 valid, 1 not valid \(\d+ issues\)\./);
     expect(result.stdout).not.toContain(SENTINEL);
   });
@@ -63,7 +63,7 @@ describe("selfmanage validate", () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('Unknown kind "recipe". Kinds: goal, gas-set');
     const missing = await run(["validate", "goal", "nope.json"], { cwd: sampleData });
-    expect(missing).toEqual({ code: 2, stdout: "", stderr: "selfmanage: Cannot read nope.json: the file does not exist or cannot be opened.\n" });
+    expect(missing).toEqual({ code: 2, stdout: "", stderr: "selfmanage: Cannot read nope.json: the file does not exist.\n" });
     const short = await run(["validate", "goal"]);
     expect(short.code).toBe(2);
     expect(short.stderr).toContain("expects at least 2 arguments");
@@ -107,7 +107,7 @@ describe("selfmanage validate", () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("The instrument in bad-instrument.json is not valid");
     const unknown = await run(["validate", "instrument-response", "r.json", "--instrument", "phq9"], { cwd: folder });
-    expect(unknown.stderr).toContain("--instrument phq9 is neither a built-in instrument (service-experience) nor a file path.");
+    expect(unknown.stderr).toContain("--instrument phq9 is neither a built-in instrument (service-experience, phq-9, phq-2, gad-7, gad-2, who-5) nor a file path.");
   });
 
   it("asks for a framework when an assessment names one that is not built in", async () => {
@@ -120,8 +120,8 @@ describe("selfmanage validate", () => {
 
   it("asks for a framework when the record is not even an object", async () => {
     const result = await run(["validate", "coproduction-assessment", "-"], { stdin: "[1, null]" });
-    expect(result.stdout).toContain("<stdin>[0]: framework: This assessment does not name a built-in framework.");
-    expect(result.stdout).toContain("<stdin>[1]: framework: ");
+    expect(result.stdout).toContain("<stdin> record 1: framework: This assessment does not name a built-in framework.");
+    expect(result.stdout).toContain("<stdin> record 2: framework: ");
   });
 
   it("checks frameworks and locations, with located issues for broken ones", async () => {

@@ -1,8 +1,9 @@
 import { performance } from "node:perf_hooks";
 import { agreementScale, Role } from "@selfmanage/core";
 import { seededRandom } from "@selfmanage/test-kit/random";
-import { runBenchmarks } from "@selfmanage/test-kit/bench";
-import { scoreAssessment, type Assessment, type Framework } from "../src/index";
+import { fileURLToPath } from "node:url";
+import { runBenchmarks, validationBenchmarks } from "@selfmanage/test-kit/bench";
+import { builtInFrameworks, scoreAssessment, validateAssessment, validateFramework, type Assessment, type Framework } from "../src/index";
 
 const PRINCIPLES = 8;
 const INDICATORS_PER_PRINCIPLE = 5;
@@ -147,9 +148,26 @@ for (const size of [2_500, 5_000, 10_000]) {
   growth[`microseconds per rating at ${size} respondents`] = Number(((ms * 1000) / (size * 40)).toFixed(4));
 }
 
+// Both record kinds against ajv compiled from the package's own JSON Schemas.
+const schemaFile = (name: string) => fileURLToPath(new URL(`../schemas/${name}.json`, import.meta.url));
+const breakRecord = (record: object, field: string, position: number) => ({ ...record, [field]: position % 2 === 0 ? 42 : ["not", "this"], [`unknown${position % 3}`]: true });
+const frameworks = Array.from({ length: 500 }, (_, position) => ({ ...structuredClone([framework, ...builtInFrameworks][position % (builtInFrameworks.length + 1)] as Framework), id: `framework-${position}` }));
+const assessments = Array.from({ length: 40 }, (_, position) => generate(50, 20260500 + position));
+const validation = await validationBenchmarks([
+  { kind: "coproduction-framework", schemaFile: schemaFile("framework"), validate: validateFramework, valid: frameworks, invalid: frameworks.map((record, position) => breakRecord(record, "title", position)) },
+  {
+    kind: "coproduction-assessment (50 respondents)",
+    schemaFile: schemaFile("assessment"),
+    validate: (input: unknown) => validateAssessment(input, framework),
+    valid: assessments,
+    invalid: assessments.map((record, position) => breakRecord(record, "date", position)),
+  },
+]);
+
 runBenchmarks(
   "@selfmanage/coproduction",
   [
+    ...validation,
     {
       name: "score 10,000 respondents x 40 indicators",
       baseline: { name: "hand-written loop", run: () => handWritten(full) },

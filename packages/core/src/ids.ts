@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { findPersonalIdentifiers, type PersonalIdentifierKind } from "./personal-identifiers";
 
 /**
  * An identifier: 1 to 128 characters, no leading or trailing white space, no control characters.
@@ -28,33 +29,49 @@ export const Identifier = z
  */
 export type Identifier = z.infer<typeof Identifier>;
 
+const KIND_NAMES: Readonly<Record<PersonalIdentifierKind, string>> = {
+  "nhs-number": "an NHS number",
+  "chi-number": "a CHI number",
+  "email-address": "an email address",
+  "phone-number": "a phone number",
+  postcode: "a postcode",
+};
+
+/** One message for everything found: "... what looks like an email address and a phone number, ...". */
+function notPseudonymousMessage(kinds: readonly PersonalIdentifierKind[]): string {
+  const names = kinds.map((kind) => KIND_NAMES[kind]);
+  const listed = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+  return `A person reference must be pseudonymous: this one contains what looks like ${listed}, which can identify the person.`;
+}
+
 /**
  * A pseudonymous reference to a person: an identifier that means nothing outside the
- * system that issued it. Never a name, an NHS/CHI number or an email address.
+ * system that issued it. Never a name, an NHS/CHI number, an email address, a phone number
+ * or a postcode.
  *
  * @remarks
- * Values that look like an email address or a 10-digit NHS or CHI number are rejected,
- * because those identify a person directly.
+ * References are checked with {@link findPersonalIdentifiers}: NHS and CHI numbers however
+ * they are written (spaced, dashed, prefixed `NHS`/`CHI`/`person-`, full-width or other
+ * digits; check digit and date checked), email addresses plain or obfuscated, UK phone
+ * numbers and postcodes are rejected with the code `not_pseudonymous`. A pattern cannot
+ * know a name or a local record number: issue references from a pseudonymisation step
+ * (a random or keyed-hash id) rather than relying on this check.
  *
  * @example
  * ```ts
  * PersonReference.parse("person-7f3a9c"); // ok
- * PersonReference.safeParse("943 476 5919").success; // false: looks like an NHS number
+ * PersonReference.safeParse("943 476 5919").success; // false: an NHS number
+ * PersonReference.safeParse("NHS９４３４７６５９１９").success; // false: full-width digits
  * ```
  */
-export const PersonReference = Identifier.refine((value) => !/@/.test(value), {
-  message: "A person reference must be pseudonymous: an email address identifies the person.",
-  params: { code: "not_pseudonymous" },
-})
-  .refine((value) => !/^\s*\d{3}[\s-]?\d{3}[\s-]?\d{4}\s*$/.test(value), {
-    message: "A person reference must be pseudonymous: a 10-digit NHS or CHI number identifies the person.",
-    params: { code: "not_pseudonymous" },
-  })
-  .meta({
-    id: "PersonReference",
-    title: "Pseudonymous person reference",
-    description: "A pseudonymous identifier for a person. Never a name, email address, NHS number or CHI number.",
-  });
+export const PersonReference = Identifier.superRefine((value, context) => {
+  const kinds = findPersonalIdentifiers(value);
+  if (kinds.length > 0) context.addIssue({ code: "custom", message: notPseudonymousMessage(kinds), params: { code: "not_pseudonymous" } });
+}).meta({
+  id: "PersonReference",
+  title: "Pseudonymous person reference",
+  description: "A pseudonymous identifier for a person. Never a name, email address, NHS number or CHI number.",
+});
 
 /**
  * A pseudonymous reference to a person (see {@link PersonReference}).

@@ -10,6 +10,8 @@ export { issuesFromZodError, safeParseResult, unwrap } from "./parse";
 export { SelfManageError, isSelfManageError } from "./errors";
 export type { ErrorCode } from "./errors";
 export { Identifier, PersonReference, Coding } from "./ids";
+export { findPersonalIdentifiers, isNhsNumber, isChiNumber } from "./personal-identifiers";
+export type { PersonalIdentifierKind } from "./personal-identifiers";
 export { IsoDate, IsoDateTime, toEpochMillis, toIsoDate, daysBetween, addDays, compareDates } from "./dates";
 export { Role, roleLabels, Provenance } from "./roles";
 export { LanguageTag, LocalisedText, isLanguageTag, localise } from "./text";

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
 import type { SelfManageError } from "./errors";
@@ -134,6 +135,22 @@ describe("safeParseResult", () => {
         expect(found.message).not.toContain("Jane");
       }
     }
+  });
+
+  it("answers exactly as zod's own parser does, through the compiled fast path or not", () => {
+    const direct = (input: unknown) => {
+      const parsed = Sample.safeParse(input);
+      return parsed.success ? ok(parsed.data) : { ok: false, issues: issuesFromZodError(parsed.error, input) };
+    };
+    const nearlyValid = fc.record(
+      { name: fc.oneof(fc.string({ maxLength: 7 }), fc.integer()), age: fc.oneof(fc.integer({ min: -5, max: 130 }), fc.double()), tags: fc.array(fc.string(), { maxLength: 3 }), kind: fc.constantFrom("a", "b", "c"), checked: fc.constantFrom("ok-1", "no"), extra: fc.boolean() },
+      { requiredKeys: ["name", "age", "tags", "kind"] },
+    );
+    fc.assert(fc.property(fc.oneof(nearlyValid, fc.anything()), (input) => {
+      expect(safeParseResult(Sample, input)).toEqual(direct(input));
+    }), { numRuns: 300 });
+    // Twice on the same schema: the second call uses the compiled schema kept from the first.
+    expect(safeParseResult(Sample, valid)).toEqual(safeParseResult(Sample, valid));
   });
 
   it("turns a throwing refinement into an issue instead of a crash", () => {

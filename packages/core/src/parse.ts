@@ -1,5 +1,9 @@
-import type { z } from "zod";
+import * as z from "zod";
+// Runtime helpers come from zod's core entry: reading them through `z.core` would make bundlers
+// keep all of zod's core, locales included.
+import { $ZodAsyncError, util } from "zod/v4/core";
 import { SelfManageError } from "./errors";
+import { findReservedKeys } from "./reserved-keys";
 import { fail, formatIssue, ok, type PathSegment, type Result, type ValidationIssue } from "./result";
 
 type ZodIssue = z.core.$ZodIssue;
@@ -88,8 +92,12 @@ function toPath(path: readonly PropertyKey[]): PathSegment[] {
   return path.map((segment) => (typeof segment === "number" ? segment : String(segment)));
 }
 
-function convert(found: ZodIssue, base: PathSegment[], input: unknown): ValidationIssue[] {
-  const path = [...base, ...toPath(found.path)];
+/** A zod issue, finalised (with a message and a path) or raw from a schema run (path absent at the root, message only for custom issues once finalised). */
+type AnyIssue = ZodIssue | z.core.$ZodRawIssue;
+
+function convert(issue: AnyIssue, base: PathSegment[], input: unknown): ValidationIssue[] {
+  const found = issue as ZodIssue;
+  const path = [...base, ...toPath(found.path ?? [])];
   // zod reports a missing enum, literal or union field as a bad value; to a reader it is simply missing.
   if ((found.code === "invalid_value" || found.code === "invalid_union") && path.length > 0) {
     const at = valueAt(input, path);
@@ -99,7 +107,10 @@ function convert(found: ZodIssue, base: PathSegment[], input: unknown): Validati
     case "invalid_type": {
       const at = valueAt(input, path);
       if (!at.found || at.value === undefined) return [{ path, code: "required", message: "This field is required." }];
-      const expected = TYPE_NAMES[found.expected] ?? `a value of type ${found.expected}`;
+      if (typeof at.value === "number" && !Number.isFinite(at.value)) {
+        return [{ path, code: "number_out_of_range", message: "This number is out of range: it is infinite or not a number." }];
+      }
+      const expected = Object.hasOwn(TYPE_NAMES, found.expected) ? TYPE_NAMES[found.expected] : `a value of type ${found.expected}`;
       return [{ path, code: "invalid_type", message: `Expected ${expected}, but found ${describeType(at.value)}.` }];
     }
     case "too_small":
@@ -107,7 +118,7 @@ function convert(found: ZodIssue, base: PathSegment[], input: unknown): Validati
     case "too_big":
       return [{ path, code: "too_big", message: sizeLimitMessage(found.origin, found.maximum, found.inclusive ?? true, false) }];
     case "invalid_format":
-      return [{ path, code: "invalid_format", message: FORMAT_MESSAGES[found.format] ?? `Must be in ${found.format} form.` }];
+      return [{ path, code: "invalid_format", message: (Object.hasOwn(FORMAT_MESSAGES, found.format) ? FORMAT_MESSAGES[found.format] : undefined) ?? `Must be in ${found.format} form.` }];
     case "not_multiple_of":
       return [
         {
@@ -126,7 +137,7 @@ function convert(found: ZodIssue, base: PathSegment[], input: unknown): Validati
       const branches = found.errors.filter((branch) => branch.length > 0);
       // The branch that got furthest (fewest problems, deepest path) is the one the author most likely meant.
       const best = [...branches].sort((a, b) => {
-        const depth = (issues: readonly ZodIssue[]) => Math.max(...issues.map((i) => i.path.length));
+        const depth = (issues: readonly ZodIssue[]) => issues.reduce((deepest, i) => Math.max(deepest, i.path.length), Number.NEGATIVE_INFINITY);
         return a.length - b.length || depth(b) - depth(a);
       })[0];
       const sharesShape = best !== undefined && best.some((inner) => inner.path.length > 0);
@@ -175,9 +186,46 @@ export function issuesFromZodError(error: z.core.$ZodError, input?: unknown): Va
   return error.issues.flatMap((found) => convert(found, [], input));
 }
 
+/** Each schema compiled once (zod's `z.compile`), kept for as long as the schema lives. */
+const compiledSchemas = new WeakMap<z.core.$ZodType, z.core.$ZodType>();
+
+/**
+ * The schema with zod's generated fast path for valid input: the same answers, issues and
+ * output as the schema itself (invalid input falls back to zod's ordinary parser, which
+ * reports the issues). Skipped when zod is configured `jitless` (for a strict Content
+ * Security Policy), with a zod older than 4.6, and for schemas zod cannot compile: those
+ * parse as they are.
+ */
+function compiledSchema(schema: z.core.$ZodType): z.core.$ZodType {
+  let compiled = compiledSchemas.get(schema);
+  if (compiled === undefined) {
+    // z.compile arrived in zod 4.6; with an earlier zod 4 the schema parses as it is.
+    // A plain member read (not a cast of the namespace), so bundlers can still drop the parts of zod we do not use.
+    const compile = z.compile as ((schema: z.core.$ZodType) => z.core.$ZodType) | undefined;
+    compiled = compile === undefined || z.config().jitless === true ? schema : compile(schema);
+    compiledSchemas.set(schema, compiled);
+  }
+  return compiled;
+}
+
+const RESERVED_KEY_MESSAGE = "This key is reserved in JavaScript, so it would be silently dropped. Remove it or give it another name.";
+
+const samePath = (a: readonly PathSegment[], b: readonly PathSegment[]): boolean => a.length === b.length && a.every((segment, index) => segment === b[index]);
+
+/** Issues for `__proto__` keys that zod drops without a word (it reports them only in strict objects). */
+function reservedKeyIssues(input: unknown, reported: readonly ValidationIssue[]): ValidationIssue[] {
+  return findReservedKeys(input)
+    .filter((path) => !reported.some((found) => samePath(found.path, path)))
+    .map((path) => ({ path, code: "reserved_key", message: RESERVED_KEY_MESSAGE }));
+}
+
 /**
  * Parse unknown input with a zod schema and return a {@link Result} with plain-English issues.
  * It never throws: even a refinement that throws becomes an issue.
+ *
+ * @remarks
+ * A `__proto__` key anywhere in the input (as `JSON.parse` can produce) is reported as
+ * `reserved_key`: zod would otherwise drop it from records and localised text silently.
  *
  * @example
  * ```ts
@@ -189,9 +237,15 @@ export function issuesFromZodError(error: z.core.$ZodError, input?: unknown): Va
  */
 export function safeParseResult<S extends z.core.$ZodType>(schema: S, input: unknown): Result<z.output<S>> {
   try {
-    const parsed = (schema as unknown as z.ZodType<z.output<S>>).safeParse(input);
-    if (parsed.success) return ok(parsed.data);
-    return fail(issuesFromZodError(parsed.error, input));
+    // Run the schema directly rather than through safeParse: a failed safeParse builds a ZodError
+    // (an Error, with a stack trace) and a zod message for every issue, and neither is used here.
+    const context = { async: false } as const;
+    const result = compiledSchema(schema)._zod.run({ value: input, issues: [] }, context);
+    if (result instanceof Promise) throw new $ZodAsyncError();
+    const issues = result.issues.length === 0 ? [] : result.issues.flatMap((found) => convert(found.code === "custom" ? util.finalizeIssue(found, context, z.config()) : found, [], input));
+    const reserved = reservedKeyIssues(input, issues);
+    if (issues.length === 0 && reserved.length === 0) return ok(result.value as z.output<S>);
+    return fail([...issues, ...reserved]);
   } catch {
     return fail([{ path: [], code: "unreadable", message: "This record could not be read. Check that it is plain JSON data." }]);
   }

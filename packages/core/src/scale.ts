@@ -170,7 +170,7 @@ export function scoreOption(scale: OrdinalScale, code: string): ScaledAnswer | u
 export function scaleBounds(scale: OrdinalScale): { min: number; max: number } {
   const values = scale.options.flatMap((option) => (option.exclusion === undefined && option.value !== undefined ? [option.value] : []));
   if (values.length < 2) throw new SelfManageError("invalid-definition", `Scale ${scale.id} needs at least two scored options.`);
-  return { min: Math.min(...values), max: Math.max(...values) };
+  return { min: values.reduce((lowest, value) => Math.min(lowest, value)), max: values.reduce((highest, value) => Math.max(highest, value)) };
 }
 
 /**

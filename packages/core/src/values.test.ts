@@ -19,7 +19,9 @@ describe("identifiers", () => {
     expect(email.ok ? [] : email.issues.map((found) => found.code)).toEqual(["not_pseudonymous"]);
     expect(PersonReference.safeParse("943 476 5919").success).toBe(false);
     expect(PersonReference.safeParse("9434765919").success).toBe(false);
-    expect(PersonReference.safeParse("ref-9434765919").success).toBe(true);
+    // The digits of a valid NHS number identify the person whatever is written around them.
+    expect(PersonReference.safeParse("ref-9434765919").success).toBe(false);
+    expect(PersonReference.safeParse("ref-9434765918").success).toBe(true);
   });
 
   it("models codings", () => {

@@ -115,7 +115,7 @@ function checked<T>(log: ReadLog, path: PathSegment[], record: T | undefined, va
   const result = validate(record);
   if (result.ok) return result.value;
   // The record was read, but breaks a rule of the toolkit's model: say where in the model, at the resource.
-  log.issues.push(...prefixIssues(result.issues.map((found) => issue([], found.code, `As a toolkit ${what}, ${formatPath(found.path)}: ${found.message}`)), path));
+  for (const found of prefixIssues(result.issues.map((inner) => issue([], inner.code, `As a toolkit ${what}, ${formatPath(inner.path)}: ${inner.message}`)), path)) log.issues.push(found);
   return undefined;
 }
 

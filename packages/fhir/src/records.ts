@@ -83,17 +83,23 @@ export function toFhir(records: ToolkitRecords): Result<FhirResource[]> {
   const shape = safeParseResult(RecordLists, records);
   if (!shape.ok) return shape;
   const resources: FhirResource[] = [];
+  const add = (more: readonly FhirResource[]): void => {
+    for (const resource of more) resources.push(resource);
+  };
   const issues: ValidationIssue[] = [];
   const directory = records.directory;
   if (directory !== undefined) {
-    resources.push(...directory.organisations.map(organisationToFhir), ...directory.locations.map(locationToFhir), ...directory.services.map(serviceToHealthcareService));
+    for (const organisation of directory.organisations) resources.push(organisationToFhir(organisation));
+    for (const location of directory.locations) resources.push(locationToFhir(location));
+    for (const service of directory.services) resources.push(serviceToHealthcareService(service));
   }
-  for (const goal of records.goals ?? []) resources.push(...goalToFhir(goal));
+  for (const goal of records.goals ?? []) add(goalToFhir(goal));
   const instruments = new Map((records.instruments ?? []).map((instrument) => [`${instrument.id}|${instrument.version}`, instrument]));
   (records.instruments ?? []).forEach((instrument, index) => {
     const unwritable = unwritableCodes(instrument).map((path) => issue(["instruments", index, ...path], "not_a_fhir_code", "FHIR codes allow one space at a time between characters, so this option code cannot be written as one."));
-    if (unwritable.length > 0) issues.push(...unwritable);
-    else resources.push(instrumentToQuestionnaire(instrument));
+    for (const found of unwritable) issues.push(found);
+    if (unwritable.length > 0) return;
+    resources.push(instrumentToQuestionnaire(instrument));
   });
   const compiled = new Map<string, ReturnType<typeof compileInstrument>>();
   (records.responses ?? []).forEach((response, index) => {
@@ -114,6 +120,6 @@ export function toFhir(records: ToolkitRecords): Result<FhirResource[]> {
     if (checked.ok) resources.push(scoreToObservation(scorer.score(checked.value), response, instrument));
     else issues.push(issue(["responses", index], "invalid_response", "This response does not fit its instrument, so it was not scored."));
   });
-  for (const event of records.signpostingEvents ?? []) resources.push(...signpostingEventToFhir(event));
+  for (const event of records.signpostingEvents ?? []) add(signpostingEventToFhir(event));
   return issues.length > 0 ? fail(issues) : ok(resources);
 }

@@ -229,7 +229,7 @@ function sessionIssues(session: CoachingSession, index: number, previous: Coachi
     if (actionIds.has(action.id)) issues.push(issue(["agreedActions", actionIndex, "id"], "duplicate_action", "Each agreed action needs its own identifier."));
     actionIds.add(action.id);
   });
-  issues.push(...lastActionsReviewIssues(session, previous));
+  for (const found of lastActionsReviewIssues(session, previous)) issues.push(found);
   return issues.map((found) => ({ ...found, path: ["sessions", index, ...found.path] }));
 }
 

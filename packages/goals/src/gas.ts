@@ -272,7 +272,7 @@ export type GasSet = z.infer<typeof GasSet>;
 function entryIssues(entry: GasSetEntry): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   if (entry.scale !== undefined) {
-    issues.push(...prefixIssues(gasScaleIssues(entry.scale), ["scale"]));
+    for (const found of prefixIssues(gasScaleIssues(entry.scale), ["scale"])) issues.push(found);
     if (!entry.scale.levels.some((descriptor) => descriptor.level === entry.attainedLevel)) {
       issues.push(issue(["attainedLevel"], "level_not_on_scale", "The level reached must be one of the levels described on the goal's scale."));
     }
@@ -319,7 +319,7 @@ export function validateGasSet(input: unknown): Result<GasSet> {
   const issues: ValidationIssue[] = [];
   const seenGoals = new Set<string>();
   set.entries.forEach((entry, index) => {
-    issues.push(...prefixIssues(entryIssues(entry), ["entries", index]));
+    for (const found of prefixIssues(entryIssues(entry), ["entries", index])) issues.push(found);
     if (seenGoals.has(entry.goalId)) issues.push(issue(["entries", index, "goalId"], "duplicate_goal", "Each goal may appear only once in a GAS set."));
     seenGoals.add(entry.goalId);
   });

@@ -419,7 +419,7 @@ function ruleIssues(goal: Goal): ValidationIssue[] {
   const issues: ValidationIssue[] = [...historyIssues(goal), ...achievementIssues(goal)];
   const createdOn = toIsoDate(goal.created.recordedAt);
   const gasLevels = goal.gas === undefined ? undefined : new Set<number>(goal.gas.levels.map((descriptor) => descriptor.level));
-  if (goal.gas !== undefined) issues.push(...prefixIssues(gasScaleIssues(goal.gas), ["gas"]));
+  if (goal.gas !== undefined) for (const found of prefixIssues(gasScaleIssues(goal.gas), ["gas"])) issues.push(found);
   (goal.reviews ?? []).forEach((review, index) => {
     if (review.date < createdOn) {
       issues.push(issue(["reviews", index, "date"], "review_before_goal", "A review cannot be dated before the goal was created."));

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { SelfManageError } from "@selfmanage/core";
-import type { Direction } from "./instrument";
+import type { Direction } from "./direction";
+import { RuleSource } from "./source";
 
 /**
  * The mean and standard deviation of scores in a reference population (clinical or functional).
@@ -52,6 +53,10 @@ export const ChangeParameters = z
     functional: PopulationStatistics.optional(),
     cutOffMethod: z.enum(["a", "b", "c"]).optional(),
     cutOff: z.number().finite().optional(),
+    sources: z
+      .strictObject({ reliableChange: RuleSource.optional(), cutOff: RuleSource.optional() })
+      .optional()
+      .meta({ description: "Where the reliable change threshold (or SD and reliability) and the cut-off come from." }),
   })
   .superRefine((parameters, context) => {
     const rciReady = parameters.standardDeviation !== undefined && parameters.reliability !== undefined;

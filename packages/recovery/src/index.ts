@@ -16,13 +16,16 @@ export {
   ConversionTable,
   Band,
   AlertRule,
-  Direction,
   Subscale,
   InstrumentScoring,
   InstrumentDefinition,
+  InstrumentLicence,
   scoreRange,
   validateInstrument,
 } from "./instrument";
+export { Direction } from "./direction";
+export { RuleSource } from "./source";
+export { LoincCode, InstrumentLoinc, isLoincCode } from "./loinc";
 export { InstrumentResponse, validateResponse } from "./response";
 export { SubscaleScore, ScoreAlert, MissingDataRuleApplied, InstrumentScore, compileInstrument, scoreResponse } from "./scoring";
 export type { CompiledInstrument } from "./scoring";
@@ -44,3 +47,24 @@ export { ActionPlanEntry, ActionPlan, buildActionPlan, compareIndicatorCycles } 
 export type { ActionPlanOptions, CycleChange, IndicatorCycleComparison } from "./action-plan";
 export { recoveryIndicatorSet, evidenceSources } from "./data/indicator-set";
 export { serviceExperienceQuestionnaire } from "./data/service-experience";
+export { builtInInstruments, phq9, phq2, gad7, gad2, who5 } from "./data/instruments/index";
+export { InstrumentWording, applyInstrumentWording } from "./wording";
+export { OutcomeMeasure, OutcomeRules, nhsTalkingTherapiesRules, validateOutcomeRules, outcomeMeasureFromDefinition } from "./outcomes/rules";
+export { NotPairedReason, MeasureOutcome, EpisodeOutcome, classifyEpisode } from "./outcomes/classify";
+export type { MeasureScores } from "./outcomes/classify";
+export {
+  outcomeCountNames,
+  outcomeRateDefinitions,
+  OutcomeCell,
+  OutcomeRate,
+  OutcomeGroup,
+  PeriodKind,
+  OutcomeSummary,
+  emptyCounts,
+  countEpisode,
+  buildOutcomeSummary,
+  periodOf,
+} from "./outcomes/aggregate";
+export type { OutcomeCountName, OutcomeRateName, RawOutcomeCounts, RawOutcomeGroup } from "./outcomes/aggregate";
+export { createOutcomeTracker } from "./outcomes/track";
+export type { OutcomeMeasurement, OutcomeTrackerOptions, OutcomeTracker } from "./outcomes/track";

@@ -13,6 +13,9 @@ import {
   type ValidationIssue,
 } from "@selfmanage/core";
 import { ChangeParameters } from "./change";
+import { Direction } from "./direction";
+import { InstrumentLoinc, LoincCode } from "./loinc";
+import { RuleSource } from "./source";
 
 const SEMANTIC_VERSION = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 
@@ -134,6 +137,7 @@ export const InstrumentItem = z
     scored: z.boolean().optional().meta({ description: "Whether the item counts towards the total. Default true; false for context questions." }),
     showWhen: ItemCondition.optional(),
     chime: z.array(ChimeDomain).optional(),
+    loinc: LoincCode.optional().meta({ description: "The LOINC code of this item, where it has one." }),
   })
   .meta({ id: "InstrumentItem", title: "Instrument item", description: "One question or statement of an instrument." });
 
@@ -187,10 +191,10 @@ export type ScoringMethod = z.infer<typeof ScoringMethod>;
  */
 export const MissingDataRule = z
   .discriminatedUnion("kind", [
-    z.strictObject({ kind: z.literal("none") }),
-    z.strictObject({ kind: z.literal("minimum-answered"), minimumAnswered: z.number().int().min(1) }),
-    z.strictObject({ kind: z.literal("prorate"), minimumAnswered: z.number().int().min(1) }),
-    z.strictObject({ kind: z.literal("mean-substitution"), maximumMissing: z.number().int().min(0) }),
+    z.strictObject({ kind: z.literal("none"), source: RuleSource.optional() }),
+    z.strictObject({ kind: z.literal("minimum-answered"), minimumAnswered: z.number().int().min(1), source: RuleSource.optional() }),
+    z.strictObject({ kind: z.literal("prorate"), minimumAnswered: z.number().int().min(1), source: RuleSource.optional() }),
+    z.strictObject({ kind: z.literal("mean-substitution"), maximumMissing: z.number().int().min(0), source: RuleSource.optional() }),
   ])
   .meta({ id: "MissingDataRule", title: "Missing-data rule", description: "What to do when some shown, scored items have no scored answer." });
 
@@ -219,6 +223,7 @@ export const ConversionTable = z
   .strictObject({
     label: LocalisedText.optional(),
     entries: z.array(z.strictObject({ raw: z.number().int(), metric: z.number().finite() })).min(1),
+    source: RuleSource.optional(),
   })
   .meta({ id: "ConversionTable", title: "Conversion table", description: "Raw total to metric score, one entry per possible raw total." });
 
@@ -249,6 +254,7 @@ export const Band = z
     label: LocalisedText,
     min: z.number().finite(),
     max: z.number().finite(),
+    source: RuleSource.optional(),
   })
   .meta({ id: "Band", title: "Score band", description: "A labelled range of scores, min and max inclusive." });
 
@@ -278,6 +284,7 @@ export const AlertRule = z
     optionCodes: z.array(Identifier).min(1).optional(),
     minimumValue: z.number().finite().optional(),
     message: LocalisedText.meta({ description: "What the practitioner should know or do. Shown with the alert." }),
+    source: RuleSource.optional(),
   })
   .superRefine((rule, context) => {
     if ((rule.optionCodes === undefined) === (rule.minimumValue === undefined)) {
@@ -301,27 +308,6 @@ export const AlertRule = z
  */
 export type AlertRule = z.infer<typeof AlertRule>;
 
-/**
- * Whether a higher score means things are better or worse for the person.
- *
- * @example
- * ```ts
- * Direction.parse("lower-is-better");
- * ```
- */
-export const Direction = z
-  .enum(["higher-is-better", "lower-is-better"])
-  .meta({ id: "Direction", title: "Direction", description: "Whether a higher score means better or worse." });
-
-/**
- * Score direction (see {@link Direction}).
- *
- * @example
- * ```ts
- * const direction: Direction = "higher-is-better";
- * ```
- */
-export type Direction = z.infer<typeof Direction>;
 
 /**
  * A group of items scored on its own (a subscale or domain), optionally tagged with a CHIME domain.
@@ -370,6 +356,7 @@ export const InstrumentScoring = z
     decimals: z.number().int().min(0).max(6).optional().meta({ description: "Round the total to this many decimal places (half up). Default: no rounding." }),
     conversion: ConversionTable.optional(),
     bands: z.array(Band).min(1).optional(),
+    source: RuleSource.optional().meta({ description: "Where the scoring method (how items make the total) comes from." }),
   })
   .meta({ id: "InstrumentScoring", title: "Instrument scoring", description: "How an instrument is scored." });
 
@@ -382,6 +369,34 @@ export const InstrumentScoring = z
  * ```
  */
 export type InstrumentScoring = z.infer<typeof InstrumentScoring>;
+
+/**
+ * What the copyright holder allows, for a definition of an instrument someone else owns: a
+ * plain-English notice and where the terms are published. `wordingIncluded: false` says the
+ * definition carries none of the instrument's own sentences (item labels are placeholders).
+ *
+ * @example
+ * ```ts
+ * InstrumentLicence.parse({ notice: "Free to use; no permission needed.", wordingIncluded: false, source: { citation: "Publisher's terms of use", year: 2024 } });
+ * ```
+ */
+export const InstrumentLicence = z
+  .strictObject({
+    notice: z.string().trim().min(1).max(1000),
+    wordingIncluded: z.boolean().meta({ description: "Whether the definition carries the instrument's own wording." }),
+    source: RuleSource,
+  })
+  .meta({ id: "InstrumentLicence", title: "Instrument licence", description: "What the copyright holder allows, and where that is published." });
+
+/**
+ * An instrument's licence terms (see {@link InstrumentLicence}).
+ *
+ * @example
+ * ```ts
+ * const licence: InstrumentLicence = { notice: "No permission needed.", wordingIncluded: false, source: { citation: "Terms of use", year: 2024 } };
+ * ```
+ */
+export type InstrumentLicence = z.infer<typeof InstrumentLicence>;
 
 /**
  * A questionnaire (instrument) definition that a service writes itself: items, scales,
@@ -417,6 +432,8 @@ export const InstrumentDefinition = z
     scoring: InstrumentScoring,
     alerts: z.array(AlertRule).optional(),
     change: ChangeParameters.optional(),
+    loinc: InstrumentLoinc.optional(),
+    licence: InstrumentLicence.optional(),
   })
   .meta({ id: "InstrumentDefinition", title: "Instrument definition", description: "A questionnaire definition: items, scales, scoring, bands, alerts and change parameters." });
 
@@ -448,12 +465,12 @@ export function scoreRange(instrument: InstrumentDefinition): { min: number; max
   const { scoring } = instrument;
   if (scoring.conversion !== undefined) {
     const metrics = scoring.conversion.entries.map((entry) => entry.metric);
-    return { min: Math.min(...metrics), max: Math.max(...metrics) };
+    return { min: metrics.reduce((lowest, metric) => Math.min(lowest, metric), Number.POSITIVE_INFINITY), max: metrics.reduce((highest, metric) => Math.max(highest, metric), Number.NEGATIVE_INFINITY) };
   }
   if (scoring.method === "percent-of-maximum") return { min: 0, max: 100 };
   const bounds = scoredItemBounds(instrument);
   if (scoring.method === "mean") {
-    return { min: Math.min(...bounds.map((item) => item.min)), max: Math.max(...bounds.map((item) => item.max)) };
+    return { min: bounds.reduce((lowest, item) => Math.min(lowest, item.min), Number.POSITIVE_INFINITY), max: bounds.reduce((highest, item) => Math.max(highest, item.max), Number.NEGATIVE_INFINITY) };
   }
   return { min: bounds.reduce((sum, item) => sum + item.min, 0), max: bounds.reduce((sum, item) => sum + item.max, 0) };
 }
@@ -472,6 +489,17 @@ function findDuplicates(ids: readonly string[], at: (index: number) => PathSegme
   ids.forEach((id, index) => {
     if (seen.has(id)) issues.push(issue(at(index), "duplicate_id", `Each ${what} id must be unique within the instrument.`));
     seen.add(id);
+  });
+  return issues;
+}
+
+function findDuplicateLoinc(instrument: InstrumentDefinition): ValidationIssue[] {
+  const seen = new Set<string>([instrument.loinc?.panel, instrument.loinc?.total].filter((code): code is string => code !== undefined));
+  const issues: ValidationIssue[] = [];
+  instrument.items.forEach((item, index) => {
+    if (item.loinc === undefined) return;
+    if (seen.has(item.loinc)) issues.push(issue(["items", index, "loinc"], "duplicate_loinc", "Each LOINC code may stand for only one item, panel or total."));
+    seen.add(item.loinc);
   });
   return issues;
 }
@@ -532,7 +560,7 @@ function checkSubscales(instrument: InstrumentDefinition): ValidationIssue[] {
       if (seen.has(itemId)) issues.push(issue(path, "duplicate_id", "Each item may appear only once in a subscale."));
       seen.add(itemId);
     });
-    if (subscale.missingData !== undefined) issues.push(...checkMissingRule(subscale.missingData, subscale.items.length, ["subscales", index, "missingData"]));
+    if (subscale.missingData !== undefined) for (const found of checkMissingRule(subscale.missingData, subscale.items.length, ["subscales", index, "missingData"])) issues.push(found);
   });
   return issues;
 }
@@ -653,6 +681,7 @@ export function validateInstrument(input: unknown): Result<InstrumentDefinition>
     ...findDuplicates((instrument.subscales ?? []).map((subscale) => subscale.id), (index) => ["subscales", index, "id"], "subscale"),
     ...findDuplicates((instrument.alerts ?? []).map((rule) => rule.id), (index) => ["alerts", index, "id"], "alert rule"),
     ...findDuplicates((instrument.scoring.bands ?? []).map((band) => band.id), (index) => ["scoring", "bands", index, "id"], "band"),
+    ...findDuplicateLoinc(instrument),
     ...checkItems(instrument),
     ...checkSubscales(instrument),
     ...checkAlerts(instrument),

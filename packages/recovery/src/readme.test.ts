@@ -7,8 +7,8 @@ const { blocks, run } = readmeExamples(new URL("../README.md", import.meta.url),
 
 // The README's examples, run as written, with the figures they promise (worked out by hand in the comments there).
 describe("README examples", () => {
-  it("has the four examples", () => {
-    expect(blocks).toHaveLength(4);
+  it("has the five examples", () => {
+    expect(blocks).toHaveLength(5);
   });
 
   it("1. scores the service experience questionnaire", async () => {
@@ -33,5 +33,10 @@ describe("README examples", () => {
       [["goals-1"]],
       [[{ indicatorId: "basic-needs", statementId: "basic-needs-1", mean: 2, owner: "service-manager", dueDate: "2026-09-30" }]],
     ]);
+  });
+
+  it("5. scores a ready-made PHQ-9 and judges an episode", async () => {
+    // 2 x 8 = 16 (15-19 band); PHQ-9 16 -> 8 and GAD-7 12 -> 7 both fall reliably and end below caseness.
+    expect(await run(4)).toEqual([[16, "moderately-severe"], [true, true, true]]);
   });
 });

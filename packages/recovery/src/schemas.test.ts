@@ -23,21 +23,41 @@ import {
   IndicatorSummary,
   InstrumentDefinition,
   InstrumentItem,
+  InstrumentLicence,
+  InstrumentLoinc,
   InstrumentResponse,
   InstrumentScore,
   InstrumentScoring,
   ItemCondition,
+  LoincCode,
   MissingDataRule,
   MissingDataRuleApplied,
   PopulationStatistics,
   RatingAggregate,
   ResponseScale,
+  RuleSource,
   ScoreAlert,
   ScoringMethod,
   SemanticVersion,
   Subscale,
   SubscaleScore,
+  InstrumentWording,
+  OutcomeMeasure,
+  OutcomeRules,
+  NotPairedReason,
+  MeasureOutcome,
+  EpisodeOutcome,
+  OutcomeCell,
+  OutcomeRate,
+  OutcomeGroup,
+  PeriodKind,
+  OutcomeSummary,
+  classifyEpisode,
+  createOutcomeTracker,
+  nhsTalkingTherapiesRules,
+  validateOutcomeRules,
   buildActionPlan,
+  builtInInstruments,
   compileInstrument,
   recoveryIndicatorSet,
   serviceExperienceQuestionnaire,
@@ -82,14 +102,39 @@ const publicSchemas: Record<string, z.ZodType> = {
   "indicator-summary": IndicatorSummary,
   "action-plan-entry": ActionPlanEntry,
   "action-plan": ActionPlan,
+  "rule-source": RuleSource,
+  "loinc-code": LoincCode,
+  "instrument-loinc": InstrumentLoinc,
+  "instrument-licence": InstrumentLicence,
+  "instrument-wording": InstrumentWording,
+  "outcome-measure": OutcomeMeasure,
+  "outcome-rules": OutcomeRules,
+  "not-paired-reason": NotPairedReason,
+  "measure-outcome": MeasureOutcome,
+  "episode-outcome": EpisodeOutcome,
+  "outcome-cell": OutcomeCell,
+  "outcome-rate": OutcomeRate,
+  "outcome-group": OutcomeGroup,
+  "period-kind": PeriodKind,
+  "outcome-summary": OutcomeSummary,
 };
+
+const score = fc.option(fc.integer({ min: 0, max: 27 }), { nil: null });
+const episodes = fc.record({ phq: fc.record({ first: score, last: score }), gad: fc.record({ first: score, last: score }) }).map(({ phq, gad }) => classifyEpisode({ "phq-9": phq, "gad-7": gad }, nhsTalkingTherapiesRules));
+const summariesOfOutcomes = fc
+  .array(fc.record({ episode: fc.constantFrom("a", "b", "c", "d", "e", "f"), instrument: fc.constantFrom("phq-9", "gad-7"), day: fc.integer({ min: 1, max: 28 }), total: score, service: fc.constantFrom("north", "south") }), { maxLength: 60 })
+  .map((rows) => {
+    const tracker = createOutcomeTracker(nhsTalkingTherapiesRules, { minimumCount: 2, period: "month" });
+    for (const row of rows) tracker.add({ episode: row.episode, instrumentId: row.instrument, completedAt: `2026-02-${String(row.day).padStart(2, "0")}`, total: row.total, service: row.service });
+    return JSON.parse(JSON.stringify(tracker.finish())) as unknown;
+  });
 
 const identifier = fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/);
 const text = fc.string({ minLength: 1, maxLength: 30 });
 const localised = fc.record({ en: text, gd: text }, { requiredKeys: ["en"] });
 const version = fc.tuple(fc.nat(20), fc.nat(20), fc.nat(20)).map(([major, minor, patch]) => `${major}.${minor}.${patch}`);
 const count = fc.nat(50);
-const definitions = [phq9, swemwbs, qpr15, outcomeStar, conditional, serviceExperienceQuestionnaire];
+const definitions = [phq9, swemwbs, qpr15, outcomeStar, conditional, serviceExperienceQuestionnaire, ...builtInInstruments];
 
 const phqAnswers = fc.array(fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }), { minLength: 9, maxLength: 9 }).map((values) => {
   const answers: Record<string, string> = {};
@@ -172,6 +217,24 @@ const samples: Record<string, fc.Arbitrary<unknown> | readonly unknown[]> = {
   "indicator-summary": summaries,
   "action-plan-entry": entry,
   "action-plan": summaries.map((summary) => buildActionPlan(summary, { owner: "team-lead", dueDate: "2026-06-30" })),
+  "rule-source": fc.record({ citation: text.filter((value) => value.trim() === value && value !== ""), year: fc.integer({ min: 1900, max: 2100 }), note: text.filter((value) => value.trim() === value && value !== "") }, { requiredKeys: ["citation", "year"] }),
+  "loinc-code": ["44249-1", "44261-6", "69737-5", "70274-6", "55757-9", "55758-7", "44260-8"],
+  "instrument-loinc": fc.record({ panel: fc.constantFrom("44249-1", "69737-5"), total: fc.constantFrom("44261-6", "70274-6") }, { requiredKeys: [] }),
+  "instrument-wording": fc.record(
+    { instrumentId: identifier, language: fc.constantFrom("en", "cy", "gd"), title: fc.constant("A title"), items: fc.dictionary(identifier, fc.constant("Item text"), { maxKeys: 3 }) },
+    { requiredKeys: ["instrumentId", "language", "items"] },
+  ),
+  "outcome-measure": nhsTalkingTherapiesRules.measures,
+  "outcome-rules": [nhsTalkingTherapiesRules],
+  "not-paired-reason": fc.constantFrom(...NotPairedReason.options),
+  "measure-outcome": episodes.chain((outcome) => fc.constantFrom(...outcome.measures)),
+  "episode-outcome": episodes,
+  "outcome-cell": fc.oneof(fc.record({ count: fc.nat(1000), suppressed: fc.constant(false) }), fc.constant({ count: null, suppressed: true })),
+  "outcome-rate": fc.oneof(fc.record({ rate: fc.double({ min: 0, max: 1, noNaN: true }), suppressed: fc.constant(false) }), fc.constant({ rate: null, suppressed: true })),
+  "outcome-group": summariesOfOutcomes.map((summary) => (summary as { overall: unknown }).overall),
+  "period-kind": fc.constantFrom(...PeriodKind.options),
+  "outcome-summary": summariesOfOutcomes,
+  "instrument-licence": fc.record({ notice: fc.constant("Free to use."), wordingIncluded: fc.boolean(), source: fc.constant({ citation: "Terms of use", year: 2024 }) }),
 };
 
 /** Parse with the package's own validators where it has them, so that they are tested too. */
@@ -179,6 +242,7 @@ const parsers: Record<string, (input: unknown) => ReturnType<typeof safeParseRes
   "instrument-definition": validateInstrument,
   "instrument-response": (input) => validateResponse(phq9, input),
   "indicator-assessment": (input) => validateIndicatorAssessment(input, recoveryIndicatorSet),
+  "outcome-rules": validateOutcomeRules,
 };
 
 describe("public schemas", () => {

@@ -276,4 +276,20 @@ describe("compileInstrument and scoreResponse", () => {
     expect(second).toEqual(first);
     expect(compiled.instrument.id).toBe("service-experience");
   });
+
+  it("compiles each definition object once for per-call scoring, and a new object afresh", () => {
+    const response = { instrumentId: "phq-9-local", instrumentVersion: "1.0.0", answers: answersFrom("q", [3, 3, 3, 3, 3, 3, 3, 3, 3]) };
+    const first = scoreResponse(phq9, response);
+    expect(first).toEqual({ ok: true, value: compileInstrument(phq9).score(response) });
+    expect(scoreResponse(phq9, response)).toEqual(first);
+    // A changed instrument is a new object: it is compiled again, never served from the old one's cache.
+    const rebanded = { ...phq9, scoring: { ...phq9.scoring, bands: [{ id: "any", label: { en: "Any" }, min: 0, max: 27 }] } };
+    const again = scoreResponse(rebanded, response);
+    expect(again.ok && again.value.band?.id).toBe("any");
+    expect(first.ok && first.value.band?.id).not.toBe("any");
+    // An invalid definition is never cached: it throws on every call.
+    const broken = { ...phq9, items: [] };
+    expect(() => scoreResponse(broken, response)).toThrow(expect.objectContaining({ code: "invalid-definition" }));
+    expect(() => scoreResponse(broken, response)).toThrow(expect.objectContaining({ code: "invalid-definition" }));
+  });
 });

@@ -11,6 +11,7 @@ import {
 } from "@selfmanage/core";
 import { SemanticVersion, validateInstrument, type InstrumentDefinition, type MissingDataRule, type ScoringMethod } from "./instrument";
 import { InstrumentResponse, buildItemLookups, checkResponse } from "./response";
+import { checkResponseQuickly } from "./response-check";
 
 /**
  * The score of one subscale in an {@link InstrumentScore}.
@@ -288,8 +289,8 @@ export function compileInstrument(definition: InstrumentDefinition): CompiledIns
   });
 
   const conversion = scoring.conversion;
-  const lowestRaw = conversion === undefined ? 0 : Math.min(...conversion.entries.map((entry) => entry.raw));
-  const metricByRaw = new Float64Array(conversion === undefined ? 0 : Math.max(...conversion.entries.map((entry) => entry.raw)) - lowestRaw + 1);
+  const lowestRaw = conversion === undefined ? 0 : conversion.entries.reduce((lowest, entry) => Math.min(lowest, entry.raw), Number.POSITIVE_INFINITY);
+  const metricByRaw = new Float64Array(conversion === undefined ? 0 : conversion.entries.reduce((highest, entry) => Math.max(highest, entry.raw), Number.NEGATIVE_INFINITY) - lowestRaw + 1);
   for (const entry of conversion?.entries ?? []) metricByRaw[entry.raw - lowestRaw] = entry.metric;
   const bands = (scoring.bands ?? []).map((band) => ({ min: band.min, value: Object.freeze({ id: band.id, label: band.label }) }));
   const roundingFactor = scoring.decimals === undefined ? 0 : 10 ** scoring.decimals;
@@ -422,6 +423,9 @@ export function compileInstrument(definition: InstrumentDefinition): CompiledIns
   }
 
   function validate(input: unknown): Result<InstrumentResponse> {
+    // Most responses are valid: accept those against the instrument's own ids and codes first.
+    const accepted = checkResponseQuickly(instrument, lookups, input);
+    if (accepted !== undefined) return ok(accepted);
     const parsed = safeParseResult(InstrumentResponse, input);
     if (!parsed.ok) return parsed;
     return checkResponse(instrument, lookups, parsed.value);
@@ -430,12 +434,18 @@ export function compileInstrument(definition: InstrumentDefinition): CompiledIns
   return Object.freeze({ instrument, validate, score });
 }
 
+/** Compiled instruments by definition object, so that per-call scoring compiles each definition once. */
+const compiledByDefinition = new WeakMap<InstrumentDefinition, CompiledInstrument>();
+
 /**
  * Validate a response against an instrument and score it: total, subscales, band, completeness,
  * alerts and which missing-data rule was applied. "Not applicable" answers never count as zero.
  *
  * @remarks
- * This compiles the instrument on every call. To score many responses, use {@link compileInstrument} once.
+ * The instrument is compiled on first use and the compiled form kept for as long as the
+ * definition object lives (a `WeakMap` keyed on it), so scoring many responses one call at a time
+ * costs about as much as {@link compileInstrument} once. Definitions are plain data to be treated
+ * as read-only: after changing one, pass a new object (a changed instrument is a new version).
  *
  * @throws {@link @selfmanage/core!SelfManageError} `invalid-definition` when the instrument itself is not valid.
  * @example
@@ -449,7 +459,11 @@ export function compileInstrument(definition: InstrumentDefinition): CompiledIns
  * ```
  */
 export function scoreResponse(instrument: InstrumentDefinition, input: unknown): Result<InstrumentScore> {
-  const compiled = compileInstrument(instrument);
+  let compiled = compiledByDefinition.get(instrument);
+  if (compiled === undefined) {
+    compiled = compileInstrument(instrument);
+    compiledByDefinition.set(instrument, compiled);
+  }
   const checked = compiled.validate(input);
   return checked.ok ? ok(compiled.score(checked.value)) : checked;
 }

@@ -4,9 +4,26 @@
  * baseline and, in tests, as the reference the index must agree with.
  */
 import { enclosingAreaCodes } from "../src/areas";
+import { categoryLabel } from "../src/codes";
 import type { Directory, Location, Service } from "../src/directory";
 import { isOpenAtLondonTime, toLondonTime } from "../src/hours";
 import { bandedDistanceKm, distanceKm, searchPosition, type ServiceQuery } from "../src/search";
+import { FIELD_WEIGHTS, MATCH_WEIGHT, matchOf, queryWords, textScoreOf, wordsOf } from "../src/search/text";
+
+/** The text score of one service for the typed words, word against word (0 when a word is missing). */
+export function scanTextScore(service: Service, typed: readonly string[]): number {
+  const fields: Array<[string[], number]> = [
+    [wordsOf(service.name), FIELD_WEIGHTS.name],
+    [service.categories.flatMap((category) => wordsOf(categoryLabel(category))), FIELD_WEIGHTS.category],
+    [wordsOf(service.description ?? ""), FIELD_WEIGHTS.description],
+  ];
+  const best = typed.map((word) => {
+    let worth = 0;
+    for (const [words, weight] of fields) for (const candidate of words) worth = Math.max(worth, (MATCH_WEIGHT[matchOf(word, candidate)] as number) * weight);
+    return worth;
+  });
+  return textScoreOf(best);
+}
 
 export interface ScanMatch {
   id: string;
@@ -24,6 +41,7 @@ export function scanServices(directory: Directory, query: ServiceQuery, location
   const areaCodes = new Set((query.areaCodes ?? []).flatMap(enclosingAreaCodes));
   const statuses = query.statuses ?? ["active"];
   const decay = query.distanceDecayKm ?? 5;
+  const typed = query.text === undefined ? [] : queryWords(query.text);
   const found: { service: Service; score: number; distance?: number; freshness: number }[] = [];
   for (const service of directory.services) {
     if (!statuses.includes(service.status)) continue;
@@ -38,6 +56,8 @@ export function scanServices(directory: Directory, query: ServiceQuery, location
     if (!(query.accessibility ?? []).every((feature) => features.has(feature))) continue;
     const languages = (service.languages ?? ["en"]).map((tag) => tag.split("-")[0]?.toLowerCase());
     if (query.languages !== undefined && !query.languages.some((tag) => languages.includes(tag.split("-")[0]?.toLowerCase()))) continue;
+    const textScore = typed.length === 0 ? 1 : scanTextScore(service, typed);
+    if (textScore === 0) continue;
     if (local !== undefined && (service.hours === undefined || !isOpenAtLondonTime(service.hours, local))) continue;
     let distance: number | undefined;
     let coversPoint = false;
@@ -60,14 +80,14 @@ export function scanServices(directory: Directory, query: ServiceQuery, location
       const withinRadius = query.radiusKm !== undefined && distance !== undefined && distance <= query.radiusKm;
       if (!(withinRadius || (query.radiusKm !== undefined && coversPoint) || coversArea || national)) continue;
     }
-    const relevance = categories.length > 0 ? matched / categories.length : 1;
+    const relevance = (categories.length > 0 ? matched / categories.length : 1) * (typed.length === 0 ? 1 : 0.5 + 0.5 * textScore);
     const factor = distance !== undefined ? 1 / (1 + distance / decay) : query.near !== undefined ? 0.5 : 1;
     const dates = [service.lastReviewed, service.assuredDate].filter((date): date is string => date !== undefined);
     found.push({
       service,
       score: Math.round(relevance * factor * 1e6) / 1e6,
       ...(distance === undefined ? {} : { distance }),
-      freshness: dates.length === 0 ? Number.NEGATIVE_INFINITY : Math.max(...dates.map((date) => Date.parse(`${date}T00:00:00Z`))),
+      freshness: dates.reduce((latest, date) => Math.max(latest, Date.parse(`${date}T00:00:00Z`)), Number.NEGATIVE_INFINITY),
     });
   }
   found.sort(

@@ -193,16 +193,16 @@ export function importAlissServices(envelope: unknown): ImportReport {
     if (organisation !== undefined) {
       const checked = validateOrganisation(organisation);
       if (checked.ok) organisationValue = checked.value;
-      else issues.push(...prefixIssues(checked.issues, ["organisation"]));
+      else for (const found of prefixIssues(checked.issues, ["organisation"])) issues.push(found);
     }
     const locationValues: Location[] = [];
     placed.forEach((location, index) => {
       const checked = validateLocation(location);
       if (checked.ok) locationValues.push(checked.value);
-      else issues.push(...prefixIssues(checked.issues, ["locations", index]));
+      else for (const found of prefixIssues(checked.issues, ["locations", index])) issues.push(found);
     });
     const checked = validateService(service);
-    if (!checked.ok) issues.push(...prefixIssues(checked.issues, model));
+    if (!checked.ok) for (const found of prefixIssues(checked.issues, model)) issues.push(found);
     if (!checked.ok || issues.length > 0 || mapping.direct.length > 0) {
       problems.push({ record, path: recordPath, issues: [...mapping.direct, ...translate(mapping, issues)] });
       return;

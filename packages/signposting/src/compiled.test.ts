@@ -19,8 +19,8 @@ type Json = unknown;
 /** Every path into a JSON value, containers included. */
 function pathsOf(value: Json, prefix: Array<string | number> = []): Array<Array<string | number>> {
   const found: Array<Array<string | number>> = [prefix];
-  if (Array.isArray(value)) value.forEach((item, index) => found.push(...pathsOf(item, [...prefix, index])));
-  else if (value !== null && typeof value === "object") for (const [key, item] of Object.entries(value)) found.push(...pathsOf(item, [...prefix, key]));
+  if (Array.isArray(value)) value.forEach((item, index) => { for (const path of pathsOf(item, [...prefix, index])) found.push(path); });
+  else if (value !== null && typeof value === "object") for (const [key, item] of Object.entries(value)) for (const path of pathsOf(item, [...prefix, key])) found.push(path);
   return found;
 }
 

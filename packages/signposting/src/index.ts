@@ -58,8 +58,8 @@ export {
   redactSignpostingEvent,
 } from "./events";
 export type { RedactionOptions } from "./events";
-export { buildSearchIndex, searchServices, distanceKm, bandedDistanceKm, searchPosition, publicLocation } from "./search";
-export type { GeoPoint, ServiceQuery, ServiceMatch, MatchReason, SearchIndex, IndexedService, IndexedPoint } from "./search";
+export { buildSearchIndex, searchServices, distanceKm, bandedDistanceKm, searchPosition, publicLocation, SEARCH_INDEX_FORMAT, serialiseSearchIndex, loadSearchIndex } from "./search";
+export type { GeoPoint, ServiceQuery, ServiceMatch, MatchReason, SearchIndex } from "./search";
 export type { ImportReport, ImportProblem, ImportNotice } from "./import-report";
 export { importOpenReferralUk, exportOpenReferralUk } from "./oruk";
 export { importAlissServices } from "./aliss";

@@ -503,17 +503,17 @@ export function importOpenReferralUk(feed: unknown): ImportReport {
     let organisation: Organisation | undefined;
     if (mapped.organisation !== undefined) {
       const checked = validateModel(validateOrganisation, mapped.organisation, ["organisation"]);
-      issues.push(...checked.issues);
+      for (const found of checked.issues) issues.push(found);
       organisation = checked.value;
     }
     const placed: Location[] = [];
     mapped.locations.forEach((location, index) => {
       const checked = validateModel(validateLocation, location, ["locations", index]);
-      issues.push(...checked.issues);
+      for (const found of checked.issues) issues.push(found);
       if (checked.value !== undefined) placed.push(checked.value);
     });
     const checked = validateModel(validateService, mapped.service, ["service"]);
-    issues.push(...checked.issues);
+    for (const found of checked.issues) issues.push(found);
     if (issues.length > 0 || mapping.direct.length > 0 || checked.value === undefined) {
       problems.push({ record, path: recordPath, issues: [...mapping.direct, ...translate(mapping, issues)] });
       return;

@@ -159,9 +159,26 @@ describe("query checks", () => {
     expect(empty.size).toBe(0);
     expect(searchServices(empty, { near: here, radiusKm: 10 })).toEqual([]);
   });
+  it("finds places across the date line and near a pole", () => {
+    const far: Directory = {
+      organisations: [],
+      locations: [
+        { id: "east", kind: "physical", latitude: -16.5, longitude: 179.99 },
+        { id: "north", kind: "physical", latitude: 89.5, longitude: 10 },
+      ],
+      services: [
+        { id: "a", name: "Example island group", status: "active", categories: [], locationIds: ["east"] },
+        { id: "b", name: "Example polar group", status: "active", categories: [], locationIds: ["north"] },
+      ],
+    };
+    const farIndex = buildSearchIndex(far);
+    expect(searchServices(farIndex, { near: { latitude: -16.5, longitude: -179.99 }, radiusKm: 5 }).map((match) => match.service.id)).toEqual(["a"]);
+    expect(searchServices(farIndex, { near: { latitude: 89.5, longitude: -170 }, radiusKm: 120 }).map((match) => match.service.id)).toEqual(["b"]);
+  });
   it("ignores unknown location ids when indexing", () => {
     const broken = buildSearchIndex({ organisations: [], locations: [], services: [{ id: "x", name: "Example", status: "active", categories: [], locationIds: ["missing"] }] });
-    expect(broken.entries[0]?.locations).toEqual([]);
+    const found = searchServices(broken, { near: here });
+    expect(found.map((match) => [match.service.id, match.distanceKm, match.location])).toEqual([["x", undefined, undefined]]);
   });
 });
 
@@ -181,6 +198,8 @@ describe("index agrees with a full scan", () => {
       languages: fc.constantFrom<string[]>(["en"], ["gd"], ["pl", "ur"]),
       areaCodes: fc.constantFrom<string[]>(["S12000036"], ["S12000049", "S08000031"], ["S12000017"]),
       limit: fc.integer({ min: 1, max: 40 }),
+      // Whole words, starts of words, typos, accents, stop words and words no service has.
+      text: fc.constantFrom("peer support", "befriend", "helth coaching", "Mental wellbeing", "carers", "suport group", "glasgow", "Fíctional", "advice near me", "zzzz", "a"),
     },
     { requiredKeys: ["near"] },
   );
@@ -192,8 +211,16 @@ describe("index agrees with a full scan", () => {
         const scanned = scanServices(synthetic, asked).map((match) => ({ id: match.id, score: match.score }));
         expect(indexed).toEqual(scanned);
       }),
-      { numRuns: 120 },
+      { numRuns: 160 },
     );
+  });
+  it("agrees on text-only queries, where the word index names the candidates", () => {
+    for (const text of ["peer support group", "befriending", "helth", "money advice", "long-term condition", "xylophone"]) {
+      for (const near of [undefined, { latitude: 55.86, longitude: -4.25 }]) {
+        const asked: ServiceQuery = { text, limit: 30, ...(near === undefined ? {} : { near }) };
+        expect(searchServices(syntheticIndex, asked).map((match) => `${match.service.id}:${match.score}`), text).toEqual(scanServices(synthetic, asked).map((match) => `${match.id}:${match.score}`));
+      }
+    }
   });
 });
 

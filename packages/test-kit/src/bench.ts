@@ -125,3 +125,57 @@ function findRoot(): string {
   }
   return directory;
 }
+
+/** Records of one kind to validate: valid ones, and the same with a schema-level break. */
+export interface ValidationCase {
+  /** The record kind, e.g. "goal". */
+  kind: string;
+  /** Path of the published JSON Schema the peer (ajv) is compiled from. */
+  schemaFile: string;
+  /** The package's validator. */
+  validate: (input: unknown) => { ok: boolean };
+  valid: readonly unknown[];
+  invalid: readonly unknown[];
+  rounds?: number;
+}
+
+/**
+ * Two benchmarks for a record kind against ajv compiled from the package's own published JSON
+ * Schema (all errors, formats): valid records (target: at least as fast) and invalid records
+ * (target: at most twice ajv's time). Both sides must agree on every record first.
+ */
+export async function validationBenchmarks(cases: readonly ValidationCase[]): Promise<Benchmark[]> {
+  const { readFileSync } = await import("node:fs");
+  const { createAjv } = await import("./json-schema");
+  const ajv = createAjv();
+  return cases.flatMap((entry) => {
+    const peer = ajv.compile(JSON.parse(readFileSync(entry.schemaFile, "utf8")) as object);
+    const label = (count: number, what: string) => `validate ${count.toLocaleString("en-GB")} ${what} ${entry.kind} records`;
+    return [
+      {
+        name: label(entry.valid.length, "valid"),
+        baseline: { name: `ajv (${entry.schemaFile.split("/").slice(-2).join("/")})`, run: () => entry.valid.every((record) => peer(record)) },
+        candidate: { name: "package validator", run: () => entry.valid.every((record) => entry.validate(record).ok) },
+        rounds: entry.rounds ?? 11,
+        target: { maxRatio: 1 },
+        check: () => {
+          entry.valid.forEach((record, position) => {
+            if (!entry.validate(record).ok || !peer(record)) throw new Error(`${entry.kind} ${position}: a valid record was rejected (package ${entry.validate(record).ok}, ajv ${peer(record)})`);
+          });
+        },
+      },
+      {
+        name: label(entry.invalid.length, "invalid"),
+        baseline: { name: "ajv, all errors", run: () => entry.invalid.map((record) => peer(record) || peer.errors?.length) },
+        candidate: { name: "package validator, plain-English issues", run: () => entry.invalid.map((record) => entry.validate(record)) },
+        rounds: entry.rounds ?? 11,
+        target: { maxRatio: 2 },
+        check: () => {
+          entry.invalid.forEach((record, position) => {
+            if (entry.validate(record).ok || peer(record)) throw new Error(`${entry.kind} ${position}: an invalid record was accepted (package ${entry.validate(record).ok}, ajv ${peer(record)})`);
+          });
+        },
+      },
+    ];
+  });
+}

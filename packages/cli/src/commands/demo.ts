@@ -1,15 +1,19 @@
+import { createHash } from "node:crypto";
+import { lstat, readFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
+import * as z from "zod";
 import { localise, roleLabels } from "@selfmanage/core";
 import { scoreAssessment, validateAssessment } from "@selfmanage/coproduction";
 import { buildActionPlan, compareIndicatorCycles, compileInstrument, recoveryIndicatorSet, summariseIndicatorAssessment, validateIndicatorAssessment, validateInstrument } from "@selfmanage/recovery";
 import { buildSearchIndex, searchServices } from "@selfmanage/signposting";
 import { stringOption, type Command, type OptionValues } from "../command";
 import { builtInFrameworkNamedIn } from "../kinds";
-import { colourer, UsageError, writeLine, type CliIo } from "../io";
+import { checkOutputFile, colourer, printable, UsageError, writeLine, writeOutputFile, type CliIo, type WriteOutputOptions } from "../io";
 import { sampleDataFolder } from "../paths";
 import { readDocument, readRecords } from "../records";
 import { formatReportedIssue, type ReportedIssue } from "../reported-issue";
-import { buildCoproductionReport, buildGoalsReport, buildIndicatorReport, writeReport, type ReportOptions } from "./report";
+import { countBands } from "../reports/scores";
+import { buildCoproductionReport, buildGoalsReport, buildIndicatorReport, buildPracticeReport, writeReport, type ReportOptions } from "./report";
 import { overallSentences } from "../reports/coproduction-content";
 import { formatMatch, loadDirectory } from "./search";
 import { scoreFiles, scoreTextLine, summariseScores } from "./score";
@@ -34,12 +38,56 @@ export const demoChecks: ReadonlyArray<{ kind: string; file: string; options?: {
   { kind: "indicator-assessment", file: "indicator-assessments.json" },
   { kind: "instrument", file: "instrument.json" },
   { kind: "instrument-response", file: "responses.ndjson", options: { instrument: "instrument.json" } },
+  { kind: "practice-session", file: "practice-sessions.json" },
+  { kind: "reflection", file: "practice-reflections.ndjson" },
 ];
+
+/** The reports the demo writes, in order. */
+const DEMO_REPORTS = ["coproduction.html", "indicators.html", "goals.html", "practice.html"] as const;
+
+/** The FHIR R4 Bundle of the sample data the demo writes beside its reports. */
+export const DEMO_FHIR_BUNDLE = "sample-data.fhir.json";
+
+/**
+ * The name of the small file in the output folder that records the demo's own reports (by
+ * SHA-256), so a later run may replace them, and nothing else, without `--force`.
+ */
+export const DEMO_MANIFEST = ".selfmanage-demo.json";
+
+const DemoManifest = z.strictObject({ reports: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)) });
+
+const sha256 = (content: string | Uint8Array): string => createHash("sha256").update(content).digest("hex");
+
+/** The demo's record of its earlier reports in a folder; empty when there is none, or it is not ours. */
+async function readManifest(outFolder: string): Promise<{ found: boolean; reports: Record<string, string> }> {
+  const path = join(outFolder, DEMO_MANIFEST);
+  try {
+    const info = await lstat(path);
+    if (!info.isFile() || info.size > 64 * 1024) return { found: false, reports: {} };
+    const parsed = DemoManifest.safeParse(JSON.parse(await readFile(path, "utf8")));
+    return parsed.success ? { found: true, reports: parsed.data.reports } : { found: false, reports: {} };
+  } catch {
+    return { found: false, reports: {} };
+  }
+}
 
 async function run(_positionals: string[], values: OptionValues, io: CliIo): Promise<number> {
   const dataFolder = resolve(io.cwd, stringOption(values, "data-dir") ?? sampleDataFolder);
-  const outFolder = resolve(io.cwd, stringOption(values, "out-dir") ?? "reports");
+  const outOption = stringOption(values, "out-dir") ?? "reports";
+  if (outOption === "") throw new UsageError("--out-dir needs a folder name.");
+  const outFolder = resolve(io.cwd, outOption);
   const dataIo: CliIo = { ...io, cwd: dataFolder };
+  const manifest = await readManifest(outFolder);
+  const inputs = [...demoChecks.map((check) => join(dataFolder, check.file)), join(dataFolder, "instrument.json")];
+  // The demo may replace what it wrote itself before (same content hash), and nothing else without --force.
+  const writing = (name: string): WriteOutputOptions => ({
+    cwd: io.cwd,
+    inputs,
+    force: values.force === true,
+    option: "--out-dir",
+    mayReplace: async (path) => (name === DEMO_MANIFEST ? manifest.found : manifest.reports[name] === sha256(await readFile(path))),
+  });
+  for (const name of [...DEMO_REPORTS, DEMO_FHIR_BUNDLE, DEMO_MANIFEST]) await checkOutputFile(join(outOption, name), writing(name));
   const paint = colourer(io.stdout, io.env);
   const say = (text = ""): Promise<void> => writeLine(io.stdout, text);
   const heading = (text: string): Promise<void> => say(`\n${paint("bold", text)}`);
@@ -71,22 +119,22 @@ async function run(_positionals: string[], values: OptionValues, io: CliIo): Pro
   const instrument = instrumentRead.ok ? validateInstrument(instrumentRead.value) : instrumentRead;
   if (instrument.ok) {
     const examples: string[] = [];
-    const bands = new Map<string, number>();
+    const bandIds: (string | undefined)[] = [];
     const tally = await scoreFiles(
       compileInstrument(instrument.value),
       ["responses.ndjson"],
       dataIo,
       async (source, score) => {
-        const band = score.band === undefined ? "no band" : localise(score.band.label);
-        bands.set(band, (bands.get(band) ?? 0) + 1);
+        bandIds.push(score.band?.id);
         if (examples.length < 3) examples.push(scoreTextLine(source, score));
       },
       async () => undefined,
     );
-    await say(`  ${localise(instrument.value.title)}`);
+    await say(`  ${printable(localise(instrument.value.title))}`);
     for (const example of examples) await say(`  ${example}`);
     await say(`  ${summariseScores(tally)}`);
-    await say(`  By band: ${[...bands.entries()].map(([band, count]) => `${band} ${count}`).join(", ")}`);
+    // Bands in the instrument's own order (by severity), not in the order the responses met them.
+    await say(`  By band: ${countBands(instrument.value, bandIds).map((band) => `${band.label} ${band.count}`).join(", ")}`);
   } else await say("  The instrument is not valid, so nothing was scored.");
 
   await heading("3. Search the directory");
@@ -106,7 +154,7 @@ async function run(_positionals: string[], values: OptionValues, io: CliIo): Pro
   const assessment = assessmentRead.ok && framework !== undefined ? validateAssessment(assessmentRead.value, framework) : undefined;
   if (assessment?.ok === true && framework !== undefined) {
     const score = scoreAssessment(assessment.value, framework);
-    await say(`  ${localise(framework.title)}: ${overallSentences(score).join(" ")}`);
+    await say(`  ${printable(localise(framework.title))}: ${printable(overallSentences(score).join(" "))}`);
     for (const perspective of score.perspectives) {
       const overall = score.overall.byPerspective[perspective.perspective]?.score;
       const shown = perspective.suppressed ? "suppressed (too few respondents to report)" : overall === undefined || overall === null ? "no score" : `${overall.toFixed(1)}/100`;
@@ -136,11 +184,13 @@ async function run(_positionals: string[], values: OptionValues, io: CliIo): Pro
 
   await heading("6. Reports");
   const options: ReportOptions = { generatedAt: DEMO_NOW, today: DEMO_TODAY };
-  const reports = [
+  const reports: Array<{ name: (typeof DEMO_REPORTS)[number]; build: () => ReturnType<typeof buildGoalsReport> }> = [
     { name: "coproduction.html", build: () => buildCoproductionReport(["coproduction-assessment.json"], options, dataIo) },
     { name: "indicators.html", build: () => buildIndicatorReport(["indicator-assessments.json"], options, dataIo) },
     { name: "goals.html", build: () => buildGoalsReport(["goals.json"], options, dataIo) },
+    { name: "practice.html", build: () => buildPracticeReport(["practice-sessions.json", "practice-reflections.ndjson"], options, dataIo) },
   ];
+  const written: Record<string, string> = { ...manifest.reports };
   let failed = 0;
   for (const report of reports) {
     const built = await report.build();
@@ -150,18 +200,22 @@ async function run(_positionals: string[], values: OptionValues, io: CliIo): Pro
       for (const found of built.issues.slice(0, 3)) await say(`    ${formatReportedIssue(found, paint)}`);
       continue;
     }
-    await writeReport(join(outFolder, report.name), built.html);
+    await writeReport(join(outOption, report.name), built.html, writing(report.name));
+    written[report.name] = sha256(built.html);
     await say(`  ${report.name.padEnd(18)} ${built.summary}`);
   }
   await heading("7. FHIR R4");
   const fhir = await buildSampleBundle(dataIo);
   if (fhir.ok) {
-    await writeReport(join(outFolder, "sample-data.fhir.json"), `${JSON.stringify(fhir.bundle, null, 2)}\n`);
-    await say(`  ${"sample-data.fhir.json".padEnd(18)} A collection Bundle: ${fhir.summary}`);
+    const text = `${JSON.stringify(fhir.bundle, null, 2)}\n`;
+    await writeOutputFile(join(outOption, DEMO_FHIR_BUNDLE), text, writing(DEMO_FHIR_BUNDLE));
+    written[DEMO_FHIR_BUNDLE] = sha256(text);
+    await say(`  ${DEMO_FHIR_BUNDLE.padEnd(18)} A collection Bundle: ${fhir.summary}`);
   } else {
     failed++;
-    await say(`  ${paint("red", "not written")} sample-data.fhir.json: ${fhir.summary}`);
+    await say(`  ${paint("red", "not written")} ${DEMO_FHIR_BUNDLE}: ${fhir.summary}`);
   }
+  await writeOutputFile(join(outOption, DEMO_MANIFEST), `${JSON.stringify({ reports: written }, null, 2)}\n`, writing(DEMO_MANIFEST));
   const shown = relative(io.cwd, outFolder);
   await say(`\nReports written to ${shown === "" ? "." : shown.startsWith("..") ? outFolder : shown}${shown.startsWith("..") ? "" : ` (${outFolder})`}. Open them in a browser.`);
   return failed === 0 ? 0 : 1;
@@ -171,15 +225,18 @@ async function run(_positionals: string[], values: OptionValues, io: CliIo): Pro
 export const demoCommand: Command = {
   name: "demo",
   summary: "Validate, score, search and report over the bundled sample data.",
-  usage: ["demo [--out-dir <folder>] [--data-dir <folder>]"],
+  usage: ["demo [--out-dir <folder>] [--data-dir <folder>] [--force]"],
   help: `Runs every command over the fictional sample data shipped with the package and prints
 a short summary. Some sample services are broken on purpose, to show what issues look like.
-The HTML reports are written to ./reports (or --out-dir).
+The HTML reports, and a FHIR R4 Bundle of the sample data (${DEMO_FHIR_BUNDLE}), are written to
+./reports (or --out-dir). A later run replaces the files it wrote itself (recorded in ${DEMO_MANIFEST} there), but no other file unless --force.
 
 Options:
   --out-dir <folder>   Where to write the HTML reports (default: reports).
-  --data-dir <folder>  Use other sample data with the same file names.`,
-  options: { "out-dir": { type: "string" }, "data-dir": { type: "string" } },
+  --data-dir <folder>  Use other sample data with the same file names.
+  --force              Replace files in --out-dir the demo did not write (links are replaced,
+                       never followed).`,
+  options: { "out-dir": { type: "string" }, "data-dir": { type: "string" }, force: { type: "boolean" } },
   positionals: [0, 0],
   run,
 };

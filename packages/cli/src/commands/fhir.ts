@@ -1,25 +1,25 @@
-import { writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
 import { formatIssue, type ValidationIssue } from "@selfmanage/core";
-import { fromFhir, toBundle, toFhir, toNdjson, type FhirImport, type FhirResource, type ToolkitRecords } from "@selfmanage/fhir";
+import { fromFhir, toBundle, toFhir, type FhirImport, type FhirResource, type ToolkitRecords } from "@selfmanage/fhir";
 import type { Goal } from "@selfmanage/goals";
 import type { InstrumentDefinition, InstrumentResponse } from "@selfmanage/recovery";
 import type { Directory, SignpostingEvent } from "@selfmanage/signposting";
 import { choiceOption, stringOption, type OptionValues } from "../command";
 import { loadDefinition } from "../definitions";
-import { colourer, UsageError, writeLine, type CliIo } from "../io";
+import { checkOutputFile, colourer, toJson, UsageError, writeLine, writeOutputFile, type CliIo, type WriteOutputOptions } from "../io";
 import { findKind, instrumentSource } from "../kinds";
-import { readRecords, type InputRecord } from "../records";
+import { checkInputsReadable, readRecords, type InputRecord } from "../records";
 import { formatReportedIssue, locateIssues, type ReportedIssue } from "../reported-issue";
+import { didYouMean } from "../suggest";
 
 /** The kinds `export fhir` converts, and how their records go into {@link ToolkitRecords}. */
-const exportKinds: Record<string, (records: unknown[], instrument: InstrumentDefinition | undefined, scores: boolean) => ToolkitRecords> = {
-  goal: (records) => ({ goals: records as Goal[] }),
-  directory: (records) => ({ directory: mergeDirectories(records as Directory[]) }),
-  instrument: (records) => ({ instruments: records as InstrumentDefinition[] }),
-  "instrument-response": (records, instrument, scores) => ({ instruments: instrument === undefined ? [] : [instrument], responses: records as InstrumentResponse[], scores }),
-  "signposting-event": (records) => ({ signpostingEvents: records as SignpostingEvent[] }),
-};
+type ExportKind = (records: unknown[], instrument: InstrumentDefinition | undefined, scores: boolean) => ToolkitRecords;
+const exportKinds: ReadonlyMap<string, ExportKind> = new Map<string, ExportKind>([
+  ["goal", (records: unknown[]) => ({ goals: records as Goal[] })],
+  ["directory", (records: unknown[]) => ({ directory: mergeDirectories(records as Directory[]) })],
+  ["instrument", (records: unknown[]) => ({ instruments: records as InstrumentDefinition[] })],
+  ["instrument-response", (records: unknown[], instrument: InstrumentDefinition | undefined, scores: boolean) => ({ instruments: instrument === undefined ? [] : [instrument], responses: records as InstrumentResponse[], scores })],
+  ["signposting-event", (records: unknown[]) => ({ signpostingEvents: records as SignpostingEvent[] })],
+]);
 
 function mergeDirectories(directories: readonly Directory[]): Directory {
   return {
@@ -29,10 +29,21 @@ function mergeDirectories(directories: readonly Directory[]): Directory {
   };
 }
 
-async function emit(text: string, values: OptionValues, io: CliIo): Promise<void> {
+/** Where `--out` may write: never over one of the inputs, nor an existing file without `--force`. */
+function writing(inputs: readonly string[], values: OptionValues, io: CliIo): WriteOutputOptions {
+  return { cwd: io.cwd, inputs, force: values.force === true, option: "--out" };
+}
+
+/** Check `--out` before any reading, so a bad output fails fast with exit code 2. */
+async function checkOut(inputs: readonly string[], values: OptionValues, io: CliIo): Promise<void> {
+  const out = stringOption(values, "out");
+  if (out !== undefined) await checkOutputFile(out, writing(inputs, values, io));
+}
+
+async function emit(text: string, inputs: readonly string[], values: OptionValues, io: CliIo): Promise<void> {
   const out = stringOption(values, "out");
   if (out === undefined) await writeLine(io.stdout, text.replace(/\n$/, ""));
-  else await writeFile(resolve(io.cwd, out), text.endsWith("\n") ? text : `${text}\n`, "utf8");
+  else await writeOutputFile(out, text.endsWith("\n") ? text : `${text}\n`, writing(inputs, values, io));
 }
 
 async function reportAll(found: readonly ReportedIssue[], io: CliIo): Promise<void> {
@@ -50,19 +61,24 @@ async function reportAll(found: readonly ReportedIssue[], io: CliIo): Promise<vo
  * ```
  */
 export async function runExportFhir([kindName, file]: string[], values: OptionValues, io: CliIo): Promise<number> {
-  const convert = exportKinds[kindName ?? ""];
-  if (convert === undefined || file === undefined) throw new UsageError(`Usage: export fhir <kind> <file>. Kinds: ${Object.keys(exportKinds).join(", ")}.`);
+  const names = [...exportKinds.keys()];
+  const convert = exportKinds.get(kindName ?? "");
+  if (convert === undefined) throw new UsageError(`Unknown kind "${kindName ?? ""}" for export fhir.${didYouMean(kindName ?? "", names)} Kinds: ${names.join(", ")}.`);
+  if (file === undefined) throw new UsageError(`Usage: export fhir <kind> <file>. Kinds: ${names.join(", ")}.`);
   const bundleType = choiceOption(values, "bundle", ["collection", "transaction"] as const, "collection");
   const format = choiceOption(values, "format", ["bundle", "ndjson"] as const, "bundle");
   const instrumentOption = stringOption(values, "instrument");
   if (kindName === "instrument-response" && instrumentOption === undefined) throw new UsageError("Responses are written against their instrument: pass --instrument <file|built-in id>.");
+  const inputs = instrumentOption === undefined ? [file] : [file, instrumentOption];
+  await checkOut(inputs, values, io);
+  await checkInputsReadable([file], io);
   const instrument = instrumentOption === undefined ? undefined : await loadDefinition(instrumentSource, instrumentOption, io);
   const validate = await findKind(kindName as string).createValidator(instrumentOption === undefined ? {} : { instrument: instrumentOption }, io);
   const records: unknown[] = [];
   const problems: ReportedIssue[] = [];
   for await (const read of readRecords(file, io)) {
     const issues = read.ok ? validate(read.value) : read.issues;
-    if (issues.length > 0) problems.push(...locateIssues(read.source, issues));
+    if (issues.length > 0) for (const located of locateIssues(read.source, issues)) problems.push(located);
     else if (read.ok) records.push(read.value);
   }
   if (problems.length > 0) {
@@ -76,7 +92,7 @@ export async function runExportFhir([kindName, file]: string[], values: OptionVa
     return 1;
   }
   if (format === "ndjson") {
-    await emit(toNdjson(resources.value), values, io);
+    await emit(resources.value.map((resource) => toJson(resource)).join("\n"), inputs, values, io);
     return 0;
   }
   const bundle = toBundle(resources.value, bundleType);
@@ -84,7 +100,7 @@ export async function runExportFhir([kindName, file]: string[], values: OptionVa
     for (const found of bundle.issues) await writeLine(io.stderr, formatIssue(found));
     return 1;
   }
-  await emit(JSON.stringify(bundle.value, null, values.compact === true ? undefined : 2), values, io);
+  await emit(toJson(bundle.value, values.compact === true ? undefined : 2), inputs, values, io);
   if (values.quiet !== true) await writeLine(io.stderr, `Wrote ${describeCount(resources.value)} as ${bundleType === "transaction" ? "a transaction" : "a collection"} Bundle.`);
   return 0;
 }
@@ -123,9 +139,11 @@ async function importFile(file: string, io: CliIo): Promise<{ imported: FhirImpo
  * ```
  */
 export async function runImportFhir([file]: string[], values: OptionValues, io: CliIo): Promise<number> {
+  await checkOut([file as string], values, io);
+  await checkInputsReadable([file as string], io);
   const { imported, located, unreadable } = await importFile(file as string, io);
   const { issues, notices, ...records } = imported;
-  await emit(JSON.stringify(records, null, values.compact === true ? undefined : 2), values, io);
+  await emit(toJson(records, values.compact === true ? undefined : 2), [file as string], values, io);
   await reportAll([...unreadable, ...located(issues)], io);
   if (values.quiet !== true) {
     const count = records.goals.length + records.instruments.length + records.responses.length + records.signpostingEvents.length + records.directory.services.length + records.directory.locations.length + records.directory.organisations.length;
@@ -146,12 +164,13 @@ export async function runImportFhir([file]: string[], values: OptionValues, io: 
 export async function runValidateFhir(files: string[], values: OptionValues, io: CliIo): Promise<number> {
   const format = choiceOption(values, "format", ["text", "json"] as const, "text");
   const paint = colourer(io.stdout, io.env);
+  await checkInputsReadable(files, io);
   let total = 0;
   for (const file of files) {
     const { imported, located, unreadable } = await importFile(file, io);
     const found = [...unreadable, ...located(imported.issues)];
     total += found.length;
-    for (const entry of found) await writeLine(io.stdout, format === "json" ? JSON.stringify(entry) : formatReportedIssue(entry, paint));
+    for (const entry of found) await writeLine(io.stdout, format === "json" ? toJson(entry) : formatReportedIssue(entry, paint));
   }
   if (values.quiet !== true) {
     const summary = total === 0 ? `Checked ${files.length} FHIR file${files.length === 1 ? "" : "s"}: no issues.` : `Checked ${files.length} FHIR file${files.length === 1 ? "" : "s"}: ${total} issue${total === 1 ? "" : "s"}.`;

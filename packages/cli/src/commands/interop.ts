@@ -1,29 +1,42 @@
-import { writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
 import { exportOpenReferralUk, importAlissServices, importOpenReferralUk, type ImportReport } from "@selfmanage/signposting";
 import { prefixIssues } from "@selfmanage/core";
 import { stringOption, type Command, type OptionValues } from "../command";
-import { colourer, UsageError, writeLine, type CliIo } from "../io";
+import { checkOutputFile, colourer, toJson, UsageError, writeLine, writeOutputFile, type CliIo, type WriteOutputOptions } from "../io";
 import { readDocument } from "../records";
 import { formatReportedIssue, locateIssues } from "../reported-issue";
+import { didYouMean } from "../suggest";
 import { loadDirectory } from "./search";
-import { runExportFhir, runImportFhir } from "./fhir";
 
-const importers: Record<string, (feed: unknown) => ImportReport> = {
-  oruk: importOpenReferralUk,
-  aliss: importAlissServices,
-};
+const importers: ReadonlyMap<string, (feed: unknown) => ImportReport> = new Map([
+  ["oruk", importOpenReferralUk],
+  ["aliss", importAlissServices],
+]);
 
-async function emit(text: string, values: OptionValues, io: CliIo): Promise<void> {
+const exportFormats = ["oruk", "fhir"];
+
+function writing(file: string, values: OptionValues, io: CliIo): WriteOutputOptions {
+  return { cwd: io.cwd, inputs: [file], force: values.force === true, option: "--out" };
+}
+
+/** Check `--out` before any reading, so a bad output fails fast with exit code 2. */
+async function checkOut(file: string, values: OptionValues, io: CliIo): Promise<void> {
+  const out = stringOption(values, "out");
+  if (out !== undefined) await checkOutputFile(out, writing(file, values, io));
+}
+
+async function emit(text: string, file: string, values: OptionValues, io: CliIo): Promise<void> {
   const out = stringOption(values, "out");
   if (out === undefined) await writeLine(io.stdout, text);
-  else await writeFile(resolve(io.cwd, out), `${text}\n`, "utf8");
+  else await writeOutputFile(out, `${text}\n`, writing(file, values, io));
 }
 
 async function runImport([format, file]: string[], values: OptionValues, io: CliIo): Promise<number> {
-  if (format === "fhir") return runImportFhir([file as string], values, io);
-  const importer = importers[format as string];
-  if (importer === undefined) throw new UsageError(`Unknown import format "${format}". Formats: ${Object.keys(importers).join(", ")}, fhir.`);
+  // FHIR is converted by its own module, loaded only when asked for (like every command).
+  if (format === "fhir") return (await import("./fhir")).runImportFhir([file as string], values, io);
+  const importer = importers.get(format as string);
+  const formats = [...importers.keys(), "fhir"];
+  if (importer === undefined) throw new UsageError(`Unknown import format "${format}".${didYouMean(format as string, formats)} Formats: ${formats.join(", ")}.`);
+  await checkOut(file as string, values, io);
   const read = await readDocument(file as string, io);
   const paint = colourer(io.stderr, io.env);
   if (!read.ok) {
@@ -31,7 +44,7 @@ async function runImport([format, file]: string[], values: OptionValues, io: Cli
     return 1;
   }
   const report = importer(read.value);
-  await emit(JSON.stringify(report.directory, null, values.compact === true ? undefined : 2), values, io);
+  await emit(toJson(report.directory, values.compact === true ? undefined : 2), file as string, values, io);
   for (const problem of report.problems) {
     for (const located of locateIssues(read.source, prefixIssues(problem.issues, problem.path))) await writeLine(io.stderr, formatReportedIssue(located, paint));
   }
@@ -44,16 +57,17 @@ async function runImport([format, file]: string[], values: OptionValues, io: Cli
 }
 
 async function runExport([format, file, extra]: string[], values: OptionValues, io: CliIo): Promise<number> {
-  if (format === "fhir") return runExportFhir([file as string, extra as string], values, io);
-  if (format !== "oruk") throw new UsageError(`Unknown export format "${format}". Formats: oruk, fhir.`);
+  if (format === "fhir") return (await import("./fhir")).runExportFhir([file as string, extra as string], values, io);
+  if (!exportFormats.includes(format as string)) throw new UsageError(`Unknown export format "${format}".${didYouMean(format as string, exportFormats)} Formats: ${exportFormats.join(", ")}.`);
   if (extra !== undefined) throw new UsageError("export oruk takes one directory file.");
+  await checkOut(file as string, values, io);
   const directory = await loadDirectory(file as string, io);
   if (directory === undefined) return 1;
-  await emit(JSON.stringify(exportOpenReferralUk(directory), null, values.compact === true ? undefined : 2), values, io);
+  await emit(toJson(exportOpenReferralUk(directory), values.compact === true ? undefined : 2), file as string, values, io);
   return 0;
 }
 
-const sharedOptions = { out: { type: "string" }, compact: { type: "boolean" }, quiet: { type: "boolean", short: "q" } } as const;
+const sharedOptions = { out: { type: "string" }, compact: { type: "boolean" }, quiet: { type: "boolean", short: "q" }, force: { type: "boolean" } } as const;
 
 /** `selfmanage import oruk|aliss <feed>` */
 export const importCommand: Command = {
@@ -69,7 +83,9 @@ The Directory JSON goes to stdout (or --out); records that cannot be imported ar
 on stderr with their path, and the exit code is then 1. Nothing is dropped silently.
 
 Options:
-  --out <file>  Write the directory to this file instead of stdout.
+  --out <file>  Write the directory to this file instead of stdout. An existing file is
+                not replaced, nor the feed, nor a symbolic link.
+  --force       Replace an existing --out file (a link is replaced, not followed).
   --compact     One-line JSON.
   --quiet       Do not print the summary line on stderr.
 
@@ -95,7 +111,9 @@ score Observations) or signposting-event records as a FHIR R4 Bundle (--bundle c
 default, or transaction) or as NDJSON, one resource per line (--format ndjson).
 
 Options:
-  --out <file>  Write to this file instead of stdout.
+  --out <file>  Write to this file instead of stdout. An existing file is not replaced,
+                nor the directory, nor a symbolic link.
+  --force       Replace an existing --out file (a link is replaced, not followed).
   --compact     One-line JSON.
 
 Example:

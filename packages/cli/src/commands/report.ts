@@ -1,19 +1,15 @@
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
 import type { Result } from "@selfmanage/core";
-import { scoreAssessment, validateAssessment, type AssessmentScore } from "@selfmanage/coproduction";
-import { summariseGoalProgress, summarisePersonGoals, validateGoal, type Goal } from "@selfmanage/goals";
-import { buildActionPlan, compareIndicatorCycles, recoveryIndicatorSet, summariseIndicatorAssessment, validateIndicatorAssessment } from "@selfmanage/recovery";
+import { recoveryIndicatorSet } from "@selfmanage/recovery";
+import { PeriodLength, reflectivePracticeTaxonomy, summarisePractice, validatePracticeRecords, validateReflection, validateSession } from "@selfmanage/practice";
 import { numberOption, stringOption, type Command, type OptionValues } from "../command";
 import { loadDefinition } from "../definitions";
-import { colourer, UsageError, writeLine, type CliIo } from "../io";
-import { builtInFrameworkNamedIn, frameworkSource, indicatorSetSource, unknownFrameworkIssue } from "../kinds";
+import { checkOutputFile, colourer, UsageError, writeLine, writeOutputFile, type CliIo, type WriteOutputOptions } from "../io";
+import { frameworkSource, indicatorSetSource, taxonomySource } from "../kinds";
 import { readRecords, type InputRecord } from "../records";
 import { formatReportedIssue, locateIssues, type ReportedIssue } from "../reported-issue";
-import { renderCoproductionReport } from "../reports/coproduction";
-import { coproductionSummary } from "../reports/coproduction-content";
-import { renderGoalsReport } from "../reports/goals";
-import { renderIndicatorReport, type IndicatorCycle } from "../reports/indicators";
+import { coproductionReportFrom, goalsReportFrom, indicatorReportFrom, type ReportBuild } from "../reports/build";
+import { countSuppressed, renderPracticeReport } from "../reports/practice";
+import { didYouMean } from "../suggest";
 import { checkFilesExist } from "./validate";
 
 /**
@@ -40,6 +36,12 @@ export interface ReportOptions {
   readonly minimumRespondents?: number;
   /** The day goal summaries are made for (YYYY-MM-DD). */
   readonly today?: string;
+  /** practice: the taxonomy (built-in id or file). */
+  readonly taxonomy?: string;
+  /** practice: how long each period compared is. */
+  readonly period?: PeriodLength;
+  /** practice: the month periods start from (1-12). */
+  readonly firstMonth?: number;
   /** Shown in the footer; fixed in tests so reports are reproducible. */
   readonly generatedAt: string;
 }
@@ -50,13 +52,35 @@ async function readAll(files: readonly string[], io: CliIo): Promise<InputRecord
   return records;
 }
 
+/**
+ * Turn a pure report build into the CLI's answer: issues located in the files they came from,
+ * and a record-count problem as a usage error (exit code 2).
+ */
+function located(records: readonly InputRecord[], made: ReportBuild): BuiltReport {
+  if (made.ok) return made;
+  if ("usage" in made) throw new UsageError(made.usage);
+  const fallback = records[0]?.source ?? { file: "-" };
+  return { ok: false, issues: made.issues.flatMap((found) => locateIssues(found.index === null ? fallback : (records[found.index]?.source ?? fallback), found.issues)) };
+}
+
+/** Records that could not be read (not JSON, for example) stop a report before it is built. */
+function unreadable(records: readonly InputRecord[]): BuiltReport | undefined {
+  const issues = records.flatMap((read) => (read.ok ? [] : locateIssues(read.source, read.issues)));
+  return issues.length === 0 ? undefined : { ok: false, issues };
+}
+
+function valuesOf(records: readonly InputRecord[]): unknown[] {
+  return records.map((read) => (read.ok ? read.value : undefined));
+}
+
+/** Validate every record read, keeping the values and the located issues of those that fail. */
 function validateAll<T>(records: readonly InputRecord[], validate: (input: unknown) => Result<T>): { values: T[]; issues: ReportedIssue[] } {
   const values: T[] = [];
   const issues: ReportedIssue[] = [];
   for (const read of records) {
     const checked = read.ok ? validate(read.value) : read;
     if (checked.ok) values.push(checked.value);
-    else issues.push(...locateIssues(read.source, checked.issues));
+    else for (const located of locateIssues(read.source, checked.issues)) issues.push(located);
   }
   return { values, issues };
 }
@@ -72,16 +96,15 @@ function validateAll<T>(records: readonly InputRecord[], validate: (input: unkno
 export async function buildCoproductionReport(files: readonly string[], options: ReportOptions, io: CliIo): Promise<BuiltReport> {
   const records = await readAll(files, io);
   if (records.length !== 1) throw new UsageError("report coproduction expects exactly one assessment.");
-  const read = records[0] as InputRecord;
-  if (!read.ok) return { ok: false, issues: locateIssues(read.source, read.issues) };
-  const framework = options.framework === undefined ? builtInFrameworkNamedIn(read.value) : await loadDefinition(frameworkSource, options.framework, io);
-  if (framework === undefined) return { ok: false, issues: locateIssues(read.source, [unknownFrameworkIssue]) };
-  const checked = validateAssessment(read.value, framework);
-  if (!checked.ok) return { ok: false, issues: locateIssues(read.source, checked.issues) };
-  const assessment = checked.value;
-  const score: AssessmentScore = scoreAssessment(assessment, framework, options.minimumRespondents === undefined ? {} : { minimumRespondents: options.minimumRespondents });
-  const html = renderCoproductionReport({ assessment, framework, score, generatedAt: options.generatedAt });
-  return { ok: true, html, summary: coproductionSummary(score) };
+  const stopped = unreadable(records);
+  if (stopped !== undefined) return stopped;
+  const framework = options.framework === undefined ? undefined : await loadDefinition(frameworkSource, options.framework, io);
+  const made = coproductionReportFrom(valuesOf(records)[0], {
+    generatedAt: options.generatedAt,
+    ...(framework === undefined ? {} : { framework }),
+    ...(options.minimumRespondents === undefined ? {} : { minimumRespondents: options.minimumRespondents }),
+  });
+  return located(records, made);
 }
 
 /**
@@ -95,17 +118,8 @@ export async function buildCoproductionReport(files: readonly string[], options:
 export async function buildIndicatorReport(files: readonly string[], options: ReportOptions, io: CliIo): Promise<BuiltReport> {
   const set = await loadDefinition(indicatorSetSource, options.indicatorSet ?? recoveryIndicatorSet.id, io);
   const records = await readAll(files, io);
-  if (records.length < 1 || records.length > 2) throw new UsageError("report indicators expects one or two assessment cycles (two files, or one file with a list of two).");
-  const { values, issues } = validateAll(records, (input) => validateIndicatorAssessment(input, set));
-  if (issues.length > 0) return { ok: false, issues };
-  const cycles: IndicatorCycle[] = values.map((assessment) => ({ assessment, summary: summariseIndicatorAssessment(assessment, set) }));
-  const latest = cycles[cycles.length - 1] as IndicatorCycle;
-  const first = cycles[0] as IndicatorCycle;
-  const comparison = cycles.length === 2 ? compareIndicatorCycles(first.summary, latest.summary) : undefined;
-  const actionPlan = buildActionPlan(latest.summary);
-  const html = renderIndicatorReport({ set, cycles, actionPlan, ...(comparison === undefined ? {} : { comparison }), generatedAt: options.generatedAt });
-  const mean = latest.summary.overall.mean;
-  return { ok: true, html, summary: `indicators: ${cycles.length} cycle${cycles.length === 1 ? "" : "s"}, latest mean ${mean === null ? "–" : mean.toFixed(2)}, ${actionPlan.strengths.length} to build on, ${actionPlan.improvements.length} to improve` };
+  if (records.length < 1 || records.length > 2) return located(records, indicatorReportFrom(valuesOf(records), { set, generatedAt: options.generatedAt }));
+  return unreadable(records) ?? located(records, indicatorReportFrom(valuesOf(records), { set, generatedAt: options.generatedAt }));
 }
 
 /**
@@ -118,14 +132,49 @@ export async function buildIndicatorReport(files: readonly string[], options: Re
  */
 export async function buildGoalsReport(files: readonly string[], options: ReportOptions, io: CliIo): Promise<BuiltReport> {
   const records = await readAll(files, io);
-  const { values: goals, issues } = validateAll<Goal>(records, validateGoal);
-  if (issues.length > 0) return { ok: false, issues };
-  if (goals.length === 0) throw new UsageError("report goals needs at least one goal.");
-  const today = options.today ?? options.generatedAt.slice(0, 10);
-  const timelines = goals.map((goal) => summariseGoalProgress(goal, { today }));
-  const summary = summarisePersonGoals(goals, { today });
-  const html = renderGoalsReport({ goals, timelines, summary, today, generatedAt: options.generatedAt });
-  return { ok: true, html, summary: `goals: ${summary.total} (${summary.open} open), ${summary.notReviewedYet} not reviewed yet${summary.gas === undefined ? "" : `, GAS T-score ${summary.gas.tScore.toFixed(1)}`}` };
+  return unreadable(records) ?? located(records, goalsReportFrom(valuesOf(records), { generatedAt: options.generatedAt, ...(options.today === undefined ? {} : { today: options.today }) }));
+}
+
+/**
+ * Build the reflective practice learning report from two files: the sessions, then the
+ * reflections. Each record is checked on its own, then all of them together (sessions named,
+ * ids unique, counts and dates consistent); any issue stops the report.
+ *
+ * @example
+ * ```ts
+ * const built = await buildPracticeReport(["sessions.json", "reflections.ndjson"], { generatedAt: "2026-04-28T10:00:00Z", period: "quarter" }, processIo());
+ * ```
+ */
+export async function buildPracticeReport(files: readonly string[], options: ReportOptions, io: CliIo): Promise<BuiltReport> {
+  if (files.length !== 2) throw new UsageError("report practice expects two files: the sessions, then the reflections.");
+  const taxonomy = await loadDefinition(taxonomySource, options.taxonomy ?? reflectivePracticeTaxonomy.id, io);
+  const sessionRecords = await readAll([files[0] as string], io);
+  const reflectionRecords = await readAll([files[1] as string], io);
+  const sessions = validateAll(sessionRecords, validateSession);
+  const reflections = validateAll(reflectionRecords, (input) => validateReflection(input, taxonomy));
+  if (sessions.issues.length + reflections.issues.length > 0) return { ok: false, issues: [...sessions.issues, ...reflections.issues] };
+  const checked = validatePracticeRecords({ sessions: sessions.values, reflections: reflections.values }, taxonomy);
+  if (!checked.ok) {
+    // Every record was read and valid on its own, so the n-th value is the n-th record of its file.
+    const issues = checked.issues.flatMap((found) => {
+      const [list, index] = found.path;
+      const read = (list === "sessions" ? sessionRecords : reflectionRecords)[index as number] as InputRecord;
+      return locateIssues(read.source, [{ ...found, path: found.path.slice(2) }]);
+    });
+    return { ok: false, issues };
+  }
+  const summary = summarisePractice(checked.value, taxonomy, {
+    ...(options.minimumRespondents === undefined ? {} : { minimumRespondents: options.minimumRespondents }),
+    ...(options.period === undefined ? {} : { period: options.period }),
+    ...(options.firstMonth === undefined ? {} : { firstMonth: options.firstMonth }),
+  });
+  const html = renderPracticeReport({ summary, taxonomy, sessions: checked.value.sessions, generatedAt: options.generatedAt });
+  const hidden = countSuppressed(summary);
+  return {
+    ok: true,
+    html,
+    summary: `practice: ${summary.sessions.sessions} session${summary.sessions.sessions === 1 ? "" : "s"}, ${summary.reflections} reflection${summary.reflections === 1 ? "" : "s"}, ${hidden} count${hidden === 1 ? "" : "s"} not shown to protect small numbers`,
+  };
 }
 
 /** The report kinds and their builders, as data. */
@@ -133,19 +182,35 @@ export const reportKinds: Readonly<Record<string, (files: readonly string[], opt
   coproduction: buildCoproductionReport,
   indicators: buildIndicatorReport,
   goals: buildGoalsReport,
+  practice: buildPracticeReport,
 };
 
 /**
- * Write a report file, creating its folder.
+ * Write a report file safely (see {@link writeOutputFile}): never over an input, a link or,
+ * without `force`, an existing file. Returns the absolute path written.
  *
  * @example
  * ```ts
- * await writeReport("reports/goals.html", "<!DOCTYPE html>...");
+ * await writeReport("reports/goals.html", "<!DOCTYPE html>...", { cwd: process.cwd(), inputs: ["goals.json"] });
  * ```
  */
-export async function writeReport(path: string, html: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, html, "utf8");
+export async function writeReport(path: string, html: string, options: WriteOutputOptions): Promise<string> {
+  return writeOutputFile(path, html, options);
+}
+
+/**
+ * The builder of a report kind, or a usage error naming the kinds (and the closest one).
+ *
+ * @example
+ * ```ts
+ * findReportKind("goals"); // buildGoalsReport
+ * ```
+ */
+export function findReportKind(kind: string): (typeof reportKinds)[string] {
+  const build = Object.hasOwn(reportKinds, kind) ? reportKinds[kind] : undefined;
+  if (build !== undefined) return build;
+  const names = Object.keys(reportKinds);
+  throw new UsageError(`Unknown report kind "${kind}".${didYouMean(kind, names)} Kinds: ${names.join(", ")}.`);
 }
 
 /**
@@ -162,6 +227,10 @@ export function reportOptions(values: OptionValues, now: Date = new Date()): Rep
   const indicatorSet = stringOption(values, "indicator-set");
   const today = stringOption(values, "today");
   const minimumRespondents = numberOption(values, "minimum-respondents", { min: 1, max: 1000, integer: true });
+  const taxonomy = stringOption(values, "taxonomy");
+  const period = stringOption(values, "period");
+  const firstMonth = numberOption(values, "first-month", { min: 1, max: 12, integer: true });
+  if (period !== undefined && !PeriodLength.safeParse(period).success) throw new UsageError(`--period must be one of: ${PeriodLength.options.join(", ")}.`);
   if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError("--today must be a date in the form YYYY-MM-DD.");
   return {
     generatedAt: now.toISOString().replace(/\.\d{3}Z$/, "Z"),
@@ -169,14 +238,23 @@ export function reportOptions(values: OptionValues, now: Date = new Date()): Rep
     ...(indicatorSet === undefined ? {} : { indicatorSet }),
     ...(today === undefined ? {} : { today }),
     ...(minimumRespondents === undefined ? {} : { minimumRespondents }),
+    ...(taxonomy === undefined ? {} : { taxonomy }),
+    ...(period === undefined ? {} : { period: period as PeriodLength }),
+    ...(firstMonth === undefined ? {} : { firstMonth }),
   };
 }
 
+/** The definition files named by options, which are inputs too. */
+function definitionFiles(values: OptionValues): string[] {
+  return ["framework", "indicator-set", "taxonomy"].flatMap((name) => stringOption(values, name) ?? []);
+}
+
 async function run([kind, ...files]: string[], values: OptionValues, io: CliIo): Promise<number> {
-  const build = reportKinds[kind as string];
-  if (build === undefined) throw new UsageError(`Unknown report kind "${kind}". Kinds: ${Object.keys(reportKinds).join(", ")}.`);
+  const build = findReportKind(kind as string);
   await checkFilesExist(files, io);
-  const out = resolve(io.cwd, stringOption(values, "out") ?? `${kind}-report.html`);
+  const target = stringOption(values, "out") ?? `${kind}-report.html`;
+  const writing: WriteOutputOptions = { cwd: io.cwd, inputs: [...files, ...definitionFiles(values)], force: values.force === true, option: "--out" };
+  await checkOutputFile(target, writing);
   const built = await build(files, reportOptions(values), io);
   if (!built.ok) {
     const paint = colourer(io.stderr, io.env);
@@ -184,7 +262,7 @@ async function run([kind, ...files]: string[], values: OptionValues, io: CliIo):
     await writeLine(io.stderr, "No report was written: fix the issues above first.");
     return 1;
   }
-  await writeReport(out, built.html);
+  const out = await writeReport(target, built.html, writing);
   if (values.quiet !== true) await writeLine(io.stdout, `Wrote ${out} (${built.summary}).`);
   return 0;
 }
@@ -193,9 +271,11 @@ async function run([kind, ...files]: string[], values: OptionValues, io: CliIo):
 export const reportCommand: Command = {
   name: "report",
   summary: "Write a self-contained, accessible HTML report with charts and data tables.",
-  usage: ["report coproduction <assessment> [--framework <file|id>] --out <file.html>", "report indicators <cycle> [<later cycle>] [--indicator-set <file>] --out <file.html>", "report goals <goals> [--today YYYY-MM-DD] --out <file.html>"],
-  help: `Reports are single HTML files: inline CSS and SVG, no scripts, no external resources.
-Every chart has a title and description for screen readers and its data table beside it.
+  usage: ["report coproduction <assessment> [--framework <file|id>] --out <file.html>", "report indicators <cycle> [<later cycle>] [--indicator-set <file>] --out <file.html>", "report goals <goals> [--today YYYY-MM-DD] --out <file.html>", "report practice <sessions> <reflections> [--taxonomy <file|id>] [--period quarter] --out <file.html>"],
+  help: `Reports are single HTML files: inline CSS and SVG, no scripts, no external resources,
+and a Content-Security-Policy that keeps it so. They read on a phone as on a desk, and print
+with each chart beside its table. Every chart has a title and description for screen readers
+and its data table beside it.
 Inputs are validated first; if any record has issues they are printed and no report is
 written (exit code 1).
 
@@ -204,13 +284,22 @@ Kinds:
                 perspectives are left out and the report says so), gaps, tokenism, ladder.
   indicators    Bars by indicator and by evidence source; two cycles side by side.
   goals         A goal-progress timeline, check-ins due and next steps.
+  practice      The learning report of a run of reflective practice sessions: pillars,
+                techniques, challenges and solutions, change between periods, plans
+                followed through; small counts are withheld, free text never shown.
 
 Options:
-  --out <file.html>             Where to write (default: <kind>-report.html).
+  --out <file.html>             Where to write (default: <kind>-report.html). An existing
+                                file is not replaced, nor any input, nor a symbolic link.
+  --force                       Replace an existing file (a link is replaced, not followed).
   --framework <file|id>         coproduction: the framework (default: the built-in one named).
-  --minimum-respondents <n>     coproduction: smallest perspective reported (default 5).
+  --minimum-respondents <n>     coproduction: smallest perspective reported (default 5);
+                                practice: fewest reflections a count may stand for (default 5).
   --indicator-set <file>        indicators: the indicator set (default: built-in).
   --today <YYYY-MM-DD>          goals: the day to summarise on (default: today).
+  --taxonomy <file|id>          practice: the taxonomy (default: built-in).
+  --period <length>             practice: month, quarter (default), half-year or year.
+  --first-month <1-12>          practice: the month periods start from (4: financial year).
   --quiet                       Do not print where the report was written.
 
 Example:
@@ -221,7 +310,11 @@ Example:
     "minimum-respondents": { type: "string" },
     "indicator-set": { type: "string" },
     today: { type: "string" },
+    taxonomy: { type: "string" },
+    period: { type: "string" },
+    "first-month": { type: "string" },
     quiet: { type: "boolean", short: "q" },
+    force: { type: "boolean" },
   },
   positionals: [2, 3],
   run,

@@ -1,9 +1,9 @@
 import { localise } from "@selfmanage/core";
 import { compileInstrument, type CompiledInstrument, type InstrumentDefinition, type InstrumentScore } from "@selfmanage/recovery";
-import { choiceOption, type Command, type OptionValues } from "../command";
+import { choiceOption, stringOption, type Command, type OptionValues } from "../command";
 import { csvRow } from "../csv";
 import { loadDefinition } from "../definitions";
-import { colourer, writeLine, type CliIo } from "../io";
+import { colourer, printable, toJson, UsageError, writeLine, type CliIo } from "../io";
 import { instrumentSource } from "../kinds";
 import { startProgress } from "../progress";
 import { describeSource, readRecords, type RecordSource } from "../records";
@@ -88,11 +88,11 @@ export function scoreCsvRow(instrument: InstrumentDefinition, source: RecordSour
 export function scoreTextLine(source: RecordSource, score: InstrumentScore): string {
   const parts = [
     describeSource(source),
-    score.responseId ?? "(no id)",
+    printable(score.responseId ?? "(no id)"),
     score.status === "scored" ? `total ${formatNumber(score.total)}` : "not scored (too many answers missing)",
   ];
   if (score.metric !== undefined) parts.push(`metric ${formatNumber(score.metric)}`);
-  if (score.band !== undefined) parts.push(`band "${localise(score.band.label)}"`);
+  if (score.band !== undefined) parts.push(`band "${printable(localise(score.band.label))}"`);
   parts.push(`answered ${score.answered} of ${score.answered + score.missing + score.excluded}`);
   if (score.alerts.length > 0) parts.push(`${score.alerts.length} alert${score.alerts.length === 1 ? "" : "s"} for a practitioner`);
   return parts.join("  ");
@@ -158,12 +158,30 @@ export async function scoreFiles(
 const lineWriters: Record<(typeof scoreFormats)[number], (instrument: InstrumentDefinition, source: RecordSource, score: InstrumentScore) => string> = {
   text: (_instrument, source, score) => scoreTextLine(source, score),
   csv: scoreCsvRow,
-  ndjson: (_instrument, source, score) => JSON.stringify({ source, ...score }),
-  json: (_instrument, source, score) => JSON.stringify({ source, ...score }),
+  ndjson: (_instrument, source, score) => toJson({ source, ...score }),
+  json: (_instrument, source, score) => toJson({ source, ...score }),
 };
 
+/**
+ * The instrument and the response files of `selfmanage score`: `--instrument <id|file>` with
+ * every positional a file, or (as before) the instrument as the first positional.
+ *
+ * @example
+ * ```ts
+ * scoreInputs(["responses.ndjson"], { instrument: "phq-9" }); // { instrumentReference: "phq-9", files: ["responses.ndjson"] }
+ * scoreInputs(["phq-9", "responses.ndjson"], {}); // the same
+ * ```
+ */
+export function scoreInputs(positionals: readonly string[], values: OptionValues): { instrumentReference: string; files: string[] } {
+  const named = stringOption(values, "instrument");
+  if (named !== undefined) return { instrumentReference: named, files: [...positionals] };
+  const [instrumentReference, ...files] = positionals;
+  if (instrumentReference === undefined || files.length === 0) throw new UsageError("score needs an instrument and at least one responses file: score --instrument <id|file> <responses...>.");
+  return { instrumentReference, files };
+}
+
 async function run(positionals: string[], values: OptionValues, io: CliIo): Promise<number> {
-  const [instrumentReference, ...files] = positionals as [string, ...string[]];
+  const { instrumentReference, files } = scoreInputs(positionals, values);
   const format = choiceOption(values, "format", scoreFormats, "text");
   await checkFilesExist(files, io);
   const instrument = await loadDefinition(instrumentSource, instrumentReference, io);
@@ -194,21 +212,24 @@ async function run(positionals: string[], values: OptionValues, io: CliIo): Prom
 export const scoreCommand: Command = {
   name: "score",
   summary: "Score questionnaire responses against an instrument definition.",
-  usage: ["score <instrument> <responses...> [--format text|json|ndjson|csv] [--quiet]"],
-  help: `<instrument> is a file with an instrument definition or a built-in id
-(service-experience). Responses may be a JSON object, a JSON array or NDJSON.
+  usage: ["score --instrument <id|file> <responses...> [--format text|json|ndjson|csv] [--quiet]", "score <instrument> <responses...> [--format text|json|ndjson|csv] [--quiet]"],
+  help: `The instrument is a file with an instrument definition or a built-in id:
+service-experience, or a ready-made definition (phq-9, phq-2, gad-7, gad-2, who-5).
+Responses may be a JSON object, a JSON array or NDJSON.
 Each response is validated against the exact instrument version first; responses that
 are not valid are reported on stderr and the exit code is 1.
 
 Options:
+  --instrument <id|file>         The instrument; then every argument is a responses file.
   --format text|json|ndjson|csv  text (default) one line per response; json an array;
                                  ndjson one score per line; csv one row per response with
                                  a column per subscale (RFC 4180 quoting).
   --quiet                        Do not print the summary line.
 
 Examples:
+  selfmanage score --instrument phq-9 responses.ndjson
   selfmanage score instrument.json responses.ndjson --format csv > scores.csv`,
-  options: { format: { type: "string" }, quiet: { type: "boolean", short: "q" } },
-  positionals: [2, Infinity],
+  options: { instrument: { type: "string" }, format: { type: "string" }, quiet: { type: "boolean", short: "q" } },
+  positionals: [1, Infinity],
   run,
 };

@@ -1,6 +1,6 @@
 import { AccessibilityFeature, AttendingType, buildSearchIndex, searchServices, ServiceCategory, validateDirectory, type Directory, type ServiceMatch, type ServiceQuery } from "@selfmanage/signposting";
 import { choiceOption, listOption, numberOption, stringOption, type Command, type OptionValues } from "../command";
-import { colourer, UsageError, writeLine, type CliIo } from "../io";
+import { colourer, printable, toJson, UsageError, writeLine, type CliIo } from "../io";
 import { readDocument } from "../records";
 import { formatReportedIssue, locateIssues } from "../reported-issue";
 
@@ -112,8 +112,8 @@ export async function loadDirectory(file: string, io: CliIo): Promise<Directory 
 export function formatMatch(match: ServiceMatch, rank: number, directory: Directory): string {
   const organisation = directory.organisations.find((candidate) => candidate.id === match.service.organisationId)?.name;
   const distance = match.distanceKm === undefined ? "" : `  ${match.distanceKm.toFixed(1)} km`;
-  const reasons = match.reasons === undefined || match.reasons.length === 0 ? "" : `  (${match.reasons.join("; ")})`;
-  return `${String(rank).padStart(3)}. ${match.service.name}${organisation === undefined ? "" : ` – ${organisation}`}${distance}${reasons}`;
+  const reasons = match.reasons === undefined || match.reasons.length === 0 ? "" : `  (${printable(match.reasons.join("; "))})`;
+  return `${String(rank).padStart(3)}. ${printable(match.service.name)}${organisation === undefined ? "" : ` – ${printable(organisation)}`}${distance}${reasons}`;
 }
 
 async function run([file]: string[], values: OptionValues, io: CliIo): Promise<number> {
@@ -123,7 +123,7 @@ async function run([file]: string[], values: OptionValues, io: CliIo): Promise<n
   if (directory === undefined) return 1;
   const matches = searchServices(buildSearchIndex(directory), query);
   if (format === "json") {
-    await writeLine(io.stdout, JSON.stringify(matches, null, 2));
+    await writeLine(io.stdout, toJson(matches, 2));
     return 0;
   }
   if (matches.length === 0) await writeLine(io.stdout, "No services match. Try a wider radius or fewer filters.");

@@ -1,10 +1,9 @@
 import { choiceOption, stringOption, type Command, type OptionValues } from "../command";
-import { colourer, writeLine, type CliIo } from "../io";
+import { colourer, toJson, writeLine, type CliIo } from "../io";
 import { findKind, kinds, type KindOptions } from "../kinds";
 import { startProgress } from "../progress";
-import { openInput, readRecords } from "../records";
+import { checkInputsReadable, readRecords } from "../records";
 import { formatReportedIssue, locateIssues, type ReportedIssue } from "../reported-issue";
-import { runValidateFhir } from "./fhir";
 
 /**
  * Counts from checking files, for summaries.
@@ -40,7 +39,8 @@ export function summariseCounts(counts: CheckCounts, files: number): string {
 }
 
 /**
- * Make sure every named file can be opened before any output, so a typo fails fast with exit code 2.
+ * Make sure every named file can be opened before any output, so a typo or a file without read
+ * permission fails fast with exit code 2.
  *
  * @example
  * ```ts
@@ -48,11 +48,7 @@ export function summariseCounts(counts: CheckCounts, files: number): string {
  * ```
  */
 export async function checkFilesExist(files: readonly string[], io: CliIo): Promise<void> {
-  for (const file of files) {
-    if (file === "-") continue;
-    const stream = await openInput(file, io);
-    stream.destroy();
-  }
+  await checkInputsReadable(files, io);
 }
 
 /**
@@ -67,10 +63,12 @@ export function kindOptions(values: OptionValues): KindOptions {
   const framework = stringOption(values, "framework");
   const instrument = stringOption(values, "instrument");
   const indicatorSet = stringOption(values, "indicator-set");
+  const taxonomy = stringOption(values, "taxonomy");
   return {
     ...(framework === undefined ? {} : { framework }),
     ...(instrument === undefined ? {} : { instrument }),
     ...(indicatorSet === undefined ? {} : { indicatorSet }),
+    ...(taxonomy === undefined ? {} : { taxonomy }),
   };
 }
 
@@ -106,11 +104,11 @@ export async function checkFiles(kindName: string, files: readonly string[], opt
 
 async function run(positionals: string[], values: OptionValues, io: CliIo): Promise<number> {
   const [kindName, ...files] = positionals as [string, ...string[]];
-  if (kindName === "fhir") return runValidateFhir(files, values, io);
+  if (kindName === "fhir") return (await import("./fhir")).runValidateFhir(files, values, io);
   const format = choiceOption(values, "format", ["text", "json"] as const, "text");
   const paint = colourer(io.stdout, io.env);
   const counts = await checkFiles(kindName, files, kindOptions(values), io, (located) =>
-    writeLine(io.stdout, format === "json" ? JSON.stringify(located) : formatReportedIssue(located, paint)),
+    writeLine(io.stdout, format === "json" ? toJson(located) : formatReportedIssue(located, paint)),
   );
   if (values.quiet !== true) {
     const summary = summariseCounts(counts, files.length);
@@ -121,7 +119,7 @@ async function run(positionals: string[], values: OptionValues, io: CliIo): Prom
 }
 
 const kindList = (): string => {
-  const width = Math.max(...kinds.map((kind) => kind.kind.length));
+  const width = kinds.reduce((widest, kind) => Math.max(widest, kind.kind.length), 0);
   return kinds.map((kind) => `  ${kind.kind.padEnd(width)}  ${kind.summary}`).join("\n");
 };
 
@@ -132,16 +130,20 @@ export const validateCommand: Command = {
   usage: ["validate <kind> <file...> [--format text|json] [--quiet]", "validate fhir <file...> [--format text|json] [--quiet]"],
   get help() {
     return `Files may hold one JSON object, a JSON array of records, or NDJSON (one record per line);
-use - to read standard input. Every issue is printed with its file, line or record, and path.
-Values are never printed.
+use - to read standard input (named <stdin> in the output). Each issue says where it is:
+services.ndjson:12 is line 12 of an NDJSON file, goals.json record 3 the third record of a
+JSON array (record N counts from 1, as lines do), then the path. Values are never printed. Text that is not JSON or not UTF-8, a key given twice, a number
+out of range and data nested more than 128 levels deep are issues too (exit code 1).
 
 Options:
   --format text|json      text (default): one line per issue; json: NDJSON of
-                          { file, line?, record?, path, code, message }.
+                          { file, line?, record?, path, code, message } (line and
+                          record count from 1).
   --quiet                 Do not print the summary line.
   --framework <file|id>   coproduction-assessment: the framework to check against.
   --instrument <file|id>  instrument-response: the instrument the responses answer.
   --indicator-set <file>  indicator-assessment: the indicator set (default: built-in).
+  --taxonomy <file|id>    reflection: the taxonomy its tags come from (default: built-in).
 
 Kinds:
 ${kindList()}
@@ -156,6 +158,7 @@ Examples:
     framework: { type: "string" },
     instrument: { type: "string" },
     "indicator-set": { type: "string" },
+    taxonomy: { type: "string" },
   },
   positionals: [2, Infinity],
   run,

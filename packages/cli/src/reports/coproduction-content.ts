@@ -1,6 +1,6 @@
 import { localise, roleLabels, type Role } from "@selfmanage/core";
 import { partnershipSideLabels, partnershipSideOrder, type AssessmentScore, type CombinedScore, type Framework, type PartnershipSide } from "@selfmanage/coproduction";
-import type { Cell } from "../html";
+import { plural, type Cell } from "../html";
 
 /**
  * A figure as the co-production report prints it: one decimal place, `null` for none.
@@ -121,7 +121,7 @@ export function disclosureSentences(score: AssessmentScore): string[] {
   const sentences: string[] = [];
   const figures: CombinedScore[] = [score.overall, ...score.principles, ...score.indicators];
   const suppressed = score.perspectives.filter((perspective) => perspective.suppressed && perspective.respondents > 0);
-  if (suppressed.length === 0) sentences.push(`Every perspective had at least ${score.minimumRespondents} respondents, so all are shown.`);
+  if (suppressed.length === 0) sentences.push(`Every perspective had at least ${plural(score.minimumRespondents, "respondent")}, so all are shown.`);
   else {
     const names = suppressed.map((perspective) => roleLabels[perspective.perspective]).join(", ");
     // Said only because the result shows it: no suppressed group has a share, or a reported figure, anywhere.

@@ -1,6 +1,6 @@
 import { localise, roleLabels } from "@selfmanage/core";
 import { ladderLabels, type Assessment, type AssessmentScore, type Framework } from "@selfmanage/coproduction";
-import { chartSection, dataTable, escapeHtml, htmlPage, list, paragraph } from "../html";
+import { chartSection, dataTable, escapeHtml, htmlPage, list, nameFromId, paragraph, plural } from "../html";
 import { radarChart } from "../svg";
 import {
   combinedCell,
@@ -91,7 +91,7 @@ export function renderCoproductionReport(input: CoproductionReportInput): string
       `Participation ladder: ${score.ladder.level === null ? "no lived-experience involvement recorded" : `${score.ladder.level} – ${ladderLabels[score.ladder.level]}`}.`,
       `${score.tokenism.length === 0 ? "No signs of tokenism were found." : `${score.tokenism.length} possible sign${score.tokenism.length === 1 ? "" : "s"} of tokenism (see below).`}`,
     ])}\n${perspectiveTable}\n${sideTable}\n</section>`,
-    chartSection("Principles by perspective", "Each polygon is one perspective; the further out, the more that perspective sees the principle in practice.", radar, principleTable),
+    chartSection("Principles by perspective", "Each polygon is one perspective; the further out, the more that perspective sees the principle in practice. The axes are numbered; the key beside the chart names them.", radar, principleTable, { stacked: true }),
     suppressedNote,
     `<section>\n<h2>Where perspectives differ</h2>\n${list([
       ...sideGapSentences(score, framework),
@@ -103,8 +103,8 @@ export function renderCoproductionReport(input: CoproductionReportInput): string
     `<section>\n<h2>Involvement by stage</h2>\n${ladderTable}\n</section>`,
   ].join("\n");
   return htmlPage(
-    `Co-production assessment: ${input.assessment.initiative}`,
-    `${localise(framework.title)} · assessed ${input.assessment.date} · ${input.assessment.respondents.length} respondents`,
+    `Co-production assessment: ${nameFromId(input.assessment.initiative)}`,
+    `${localise(framework.title)} · initiative ${input.assessment.initiative} · assessed ${input.assessment.date} · ${plural(input.assessment.respondents.length, "respondent")}`,
     body,
     `Made by the selfmanage command on ${input.generatedAt}. Scores are 0-100; not applicable and don't know answers are left out, never counted as zero.`,
   );

@@ -1,6 +1,6 @@
-import { localise, normaliseToPercent, scaleBounds } from "@selfmanage/core";
+import { localise, scaleBounds } from "@selfmanage/core";
 import type { ActionPlan, IndicatorAssessment, IndicatorCycleComparison, IndicatorSet, IndicatorSummary } from "@selfmanage/recovery";
-import { chartSection, dataTable, htmlPage, list, paragraph } from "../html";
+import { chartSection, dataTable, htmlPage, list, nameFromId, paragraph } from "../html";
 import { barChart, type Series } from "../svg";
 
 /**
@@ -60,9 +60,10 @@ export function cycleName(assessment: IndicatorAssessment, position: number): st
 export function renderIndicatorReport(input: IndicatorReportInput): string {
   const { set, cycles } = input;
   const bounds = scaleBounds(set.ratingScale);
-  const percent = (mean: number | null | undefined): number | null => (mean === null || mean === undefined ? null : Math.round(normaliseToPercent(mean, bounds) * 10) / 10);
   const mean = (value: number | null | undefined): number | null => (value === null || value === undefined ? null : Math.round(value * 100) / 100);
   const names = cycles.map((cycle, position) => cycleName(cycle.assessment, position));
+  const shortNames = cycles.map((cycle, position) => `Cycle ${cycle.assessment.cycle ?? position + 1}`);
+  const scale = { min: bounds.min, max: bounds.max, decimals: 2 };
   const indicatorTitle = (id: string): string => {
     const indicator = set.indicators.find((candidate) => candidate.id === id);
     return indicator === undefined ? id : localise(indicator.title);
@@ -77,22 +78,25 @@ export function renderIndicatorReport(input: IndicatorReportInput): string {
   };
   const indicatorSeries: Series[] = cycles.map((cycle, position) => ({
     name: names[position] as string,
-    values: set.indicators.map((indicator) => percent(cycle.summary.indicators.find((found) => found.indicatorId === indicator.id)?.mean)),
+    shortName: shortNames[position] as string,
+    values: set.indicators.map((indicator) => mean(cycle.summary.indicators.find((found) => found.indicatorId === indicator.id)?.mean)),
   }));
   const sourceSeries: Series[] = cycles.map((cycle, position) => ({
     name: names[position] as string,
-    values: set.evidenceSources.map((source) => percent(cycle.summary.sources.find((found) => found.sourceId === source.id)?.mean)),
+    shortName: shortNames[position] as string,
+    values: set.evidenceSources.map((source) => mean(cycle.summary.sources.find((found) => found.sourceId === source.id)?.mean)),
   }));
   const indicatorChart = barChart({
     id: "indicators-bars",
-    title: "Ratings by indicator (0-100)",
-    description: `Horizontal bar chart of the mean rating of each of the ${set.indicators.length} indicators, as a percentage of the rating scale, for ${names.join(" and ")}.`,
+    title: `Mean rating by indicator (scale ${bounds.min}-${bounds.max})`,
+    description: `Horizontal bar chart of the mean rating of each of the ${set.indicators.length} indicators, on the rating scale of ${bounds.min} to ${bounds.max}, for ${names.join(" and ")}.`,
     categories: set.indicators.map((indicator) => localise(indicator.title)),
     series: indicatorSeries,
+    scale,
   });
   const indicatorTable = dataTable(
     `Mean rating by indicator (scale ${bounds.min}-${bounds.max})`,
-    ["Indicator", ...names.flatMap((name) => [`${name}: mean`, `${name}: ratings`])],
+    ["Indicator", ...shortNames.flatMap((name) => [`${name} mean`, `${name} ratings`])],
     set.indicators.map((indicator) => [
       localise(indicator.title),
       ...cycles.flatMap((cycle) => {
@@ -103,14 +107,15 @@ export function renderIndicatorReport(input: IndicatorReportInput): string {
   );
   const sourceChart = barChart({
     id: "sources-bars",
-    title: "Ratings by evidence source (0-100)",
-    description: `Horizontal bar chart of the mean rating from each of the ${set.evidenceSources.length} evidence sources, as a percentage of the rating scale, for ${names.join(" and ")}.`,
+    title: `Mean rating by evidence source (scale ${bounds.min}-${bounds.max})`,
+    description: `Horizontal bar chart of the mean rating from each of the ${set.evidenceSources.length} evidence sources, on the rating scale of ${bounds.min} to ${bounds.max}, for ${names.join(" and ")}.`,
     categories: set.evidenceSources.map((source) => localise(source.label)),
     series: sourceSeries,
+    scale,
   });
   const sourceTable = dataTable(
     `Mean rating by evidence source (scale ${bounds.min}-${bounds.max})`,
-    ["Evidence source", ...names.flatMap((name) => [`${name}: mean`, `${name}: set aside`])],
+    ["Evidence source", ...shortNames.flatMap((name) => [`${name} mean`, `${name} set aside`])],
     set.evidenceSources.map((source) => [
       sourceLabel(source.id),
       ...cycles.flatMap((cycle) => {
@@ -131,7 +136,7 @@ export function renderIndicatorReport(input: IndicatorReportInput): string {
   const entries = (plan: ActionPlan["strengths"]): string[] => plan.map((entry) => `${indicatorTitle(entry.indicatorId)}: ${statementText(entry.statementId)} (mean ${mean(entry.mean)})`);
   const body = [
     `<section>\n<h2>Summary</h2>\n${list(overall)}\n${paragraph("This is a service development tool, not an audit: use it to agree what to build on and what to improve.")}\n</section>`,
-    chartSection("By indicator", "Each bar is the mean rating of an indicator's statements, shown as a share of the rating scale.", indicatorChart, indicatorTable),
+    chartSection("By indicator", `Each bar is the mean rating of an indicator's statements, on the scale people rated on (${bounds.min} to ${bounds.max}).`, indicatorChart, indicatorTable),
     chartSection("By evidence source", "Documentary sources count only ratings backed by written evidence.", sourceChart, sourceTable),
     change,
     `<section>\n<h2>Action plan: strengths to build on</h2>\n${list(entries(input.actionPlan.strengths))}\n</section>`,
@@ -139,7 +144,7 @@ export function renderIndicatorReport(input: IndicatorReportInput): string {
   ].join("\n");
   const latest = cycles[cycles.length - 1]?.assessment;
   return htmlPage(
-    `Recovery indicators${latest?.service === undefined ? "" : `: ${latest.service}`}`,
+    `Recovery indicators${latest?.service === undefined ? "" : `: ${nameFromId(latest.service)}`}`,
     `${localise(set.title)} · ${names.join(" and ")}`,
     body,
     `Made by the selfmanage command on ${input.generatedAt}. Not applicable and don't know ratings are left out, never counted as zero.`,

@@ -63,7 +63,7 @@ function feasibleAnswers(people: readonly Person[], targets: readonly string[], 
   const combinations: string[][] = [[]];
   for (let index = 0; index < scoredTargets.length; index += 1) {
     const grown = combinations.splice(0).flatMap((partial) => SCORED.map((option) => [...partial, option]));
-    combinations.push(...grown);
+    for (const combination of grown) combinations.push(combination);
   }
   return combinations.filter((combination) => {
     const tried = people.map((person) => {
@@ -92,8 +92,8 @@ function leaks(people: readonly Person[], targets: readonly string[], indicatorI
     if (points > 0 && points < 100 && possible.size < 2) return `target ${position} pinned to ${truth[position] as string} on ${indicatorId}`;
   }
   const means = feasible.map((combination) => combination.reduce((total, option) => total + pointsOn(indicatorId, option), 0) / combination.length);
-  const lowest = Math.min(...means);
-  const highest = Math.max(...means);
+  const lowest = means.reduce((low, mean) => Math.min(low, mean), Infinity);
+  const highest = means.reduce((high, mean) => Math.max(high, mean), -Infinity);
   if (highest - lowest < 25 - 1e-9 && lowest > 0 && highest < 100) return `targets' mean placed within ${highest - lowest} points on ${indicatorId}`;
   return null;
 }

@@ -1,0 +1,61 @@
+import { Identifier, IsoDateTime, PersonReference, Provenance, safeParseResult } from "@selfmanage/core";
+import type { InstrumentDefinition } from "./instrument";
+import type { InstrumentResponse, ItemLookups } from "./response";
+
+const OPTIONAL_FIELDS = [
+  ["id", Identifier],
+  ["respondent", PersonReference],
+  ["completedAt", IsoDateTime],
+  ["recorded", Provenance],
+] as const;
+const KNOWN_FIELDS = new Set(["instrumentId", "instrumentVersion", "answers", ...OPTIONAL_FIELDS.map(([field]) => field)]);
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype || prototype === null;
+}
+
+/**
+ * A fast yes for a response that is valid against this exact instrument, checked against the
+ * instrument's own item ids and option codes (already valid identifiers, so an answer that is
+ * one of them is one too). Returns the response as the schema would output it (fields in schema
+ * order, fresh objects), or `undefined` for anything it does not accept; the caller then runs
+ * the full validation, which reports the issues. It never accepts what the full validation would
+ * reject (a property test checks the two agree).
+ *
+ * @example
+ * ```ts
+ * const accepted = checkResponseQuickly(instrument, buildItemLookups(instrument), input);
+ * const result = accepted === undefined ? validateResponse(instrument, input) : ok(accepted);
+ * ```
+ */
+export function checkResponseQuickly(instrument: InstrumentDefinition, lookups: ItemLookups, input: unknown): InstrumentResponse | undefined {
+  if (!isPlainObject(input)) return undefined;
+  if (input.instrumentId !== instrument.id || input.instrumentVersion !== instrument.version) return undefined;
+  for (const field in input) if (!Object.hasOwn(input, field) || !KNOWN_FIELDS.has(field)) return undefined;
+  const answers = input.answers;
+  if (!isPlainObject(answers)) return undefined;
+  const copy: Record<string, string> = {};
+  for (const itemId in answers) {
+    if (!Object.hasOwn(answers, itemId)) return undefined;
+    const code = answers[itemId];
+    const lookup = lookups.byId.get(itemId);
+    if (lookup === undefined || typeof code !== "string" || !lookup.codes.has(code)) return undefined;
+    copy[itemId] = code;
+  }
+  for (const lookup of lookups.list) {
+    const shown = lookup.conditionItemId === undefined || (copy[lookup.conditionItemId] !== undefined && (lookup.conditionCodes as ReadonlySet<string>).has(copy[lookup.conditionItemId] as string));
+    const answered = Object.hasOwn(copy, lookup.id);
+    if (shown ? lookup.required && !answered : answered) return undefined;
+  }
+  const response: Record<string, unknown> = { instrumentId: instrument.id, instrumentVersion: instrument.version };
+  for (const [field, schema] of OPTIONAL_FIELDS) {
+    if (!Object.hasOwn(input, field)) continue;
+    const checked = input[field] === undefined ? undefined : safeParseResult(schema, input[field]);
+    if (checked === undefined || !checked.ok) return undefined;
+    response[field] = checked.value;
+  }
+  response.answers = copy;
+  return response as InstrumentResponse;
+}
