@@ -12,6 +12,7 @@ import {
 import { fhirCodes } from "./codes";
 import { extensionValue, identifierValue, readCoding } from "./common";
 import { fhirId } from "./ids";
+import { licencePart, loincCodes, loincCoding, loincTotalPart, readInstrumentLoinc, readLicence, readSourcePart, sourcePart } from "./instrument-sources";
 import { subNodes, subValue, type FhirNode } from "./reader";
 import { compact, complexExtension, extension, list, setLocalised, type FhirElement, type FhirResource } from "./resource";
 
@@ -67,7 +68,7 @@ function itemElement(instrument: InstrumentDefinition, item: InstrumentItem): Fh
   const element: FhirElement = compact({
     extension: list([extension(X.itemScale.url, "valueString", item.scale), extension(X.reverseScored.url, "valueBoolean", item.reverse), extension(X.scored.url, "valueBoolean", item.scored)]),
     linkId: item.id,
-    code: list((item.chime ?? []).map((domain) => ({ system: fhirCodes.systems.chime, code: domain }))),
+    code: list([...(item.chime ?? []).map((domain) => ({ system: fhirCodes.systems.chime, code: domain })), item.loinc === undefined ? undefined : loincCoding(item.loinc)]),
   });
   setLocalised(element, "text", item.text);
   Object.assign(
@@ -92,6 +93,7 @@ function missingDataExtension(name: string, rule: MissingDataRule | undefined): 
     extension("kind", "valueCode", rule.kind),
     extension("minimumAnswered", "valueInteger", "minimumAnswered" in rule ? rule.minimumAnswered : undefined),
     extension("maximumMissing", "valueInteger", "maximumMissing" in rule ? rule.maximumMissing : undefined),
+    sourcePart("source", rule.source),
   ]);
 }
 
@@ -154,14 +156,16 @@ function scoringExtension(instrument: InstrumentDefinition, grouped: boolean): F
     missingDataExtension("missingData", scoring.missingData),
     extension("direction", "valueCode", scoring.direction),
     extension("decimals", "valueInteger", scoring.decimals),
+    sourcePart("source", scoring.source),
     scoring.conversion === undefined
       ? undefined
       : complexExtension("conversion", [
           localisedPart("label", scoring.conversion.label),
           ...scoring.conversion.entries.map((entry) => complexExtension("entry", [extension("raw", "valueInteger", entry.raw), extension("metric", "valueDecimal", entry.metric)])),
+          sourcePart("source", scoring.conversion.source),
         ]),
     ...(scoring.bands ?? []).map((band) =>
-      complexExtension("band", [extension("id", "valueString", band.id), localisedPart("label", band.label), extension("min", "valueDecimal", band.min), extension("max", "valueDecimal", band.max)]),
+      complexExtension("band", [extension("id", "valueString", band.id), localisedPart("label", band.label), extension("min", "valueDecimal", band.min), extension("max", "valueDecimal", band.max), sourcePart("source", band.source)]),
     ),
     ...(instrument.alerts ?? []).map((rule) =>
       complexExtension("alert", [
@@ -170,10 +174,13 @@ function scoringExtension(instrument: InstrumentDefinition, grouped: boolean): F
         ...(rule.optionCodes ?? []).map((code) => extension("optionCode", "valueString", code)),
         extension("minimumValue", "valueDecimal", rule.minimumValue),
         localisedPart("message", rule.message),
+        sourcePart("source", rule.source),
       ]),
     ),
     instrument.change === undefined ? undefined : changeExtension(instrument.change),
     ...(grouped ? [] : (instrument.subscales ?? []).map((subscale) => subscaleExtension(subscale, false))),
+    loincTotalPart(instrument),
+    licencePart(instrument.licence),
   ]);
 }
 
@@ -189,6 +196,7 @@ function changeExtension(change: ChangeParameters): FhirElement {
     population("clinical"),
     population("functional"),
     extension("cutOffMethod", "valueCode", change.cutOffMethod),
+    change.sources === undefined ? undefined : complexExtension("sources", [sourcePart("reliableChange", change.sources.reliableChange), sourcePart("cutOff", change.sources.cutOff)]),
   ]);
 }
 
@@ -238,13 +246,15 @@ export function instrumentToQuestionnaire(instrument: InstrumentDefinition): Fhi
   setLocalised(questionnaire, "title", instrument.title);
   questionnaire.status = "active";
   setLocalised(questionnaire, "description", instrument.description);
+  if (instrument.licence !== undefined) questionnaire.copyright = instrument.licence.notice;
+  if (instrument.loinc?.panel !== undefined) questionnaire.code = [loincCoding(instrument.loinc.panel)];
   questionnaire.item = topLevel;
   return questionnaire;
 }
 
 function readMissingRule(found: FhirNode | undefined): MissingDataRule | undefined {
   if (found === undefined) return undefined;
-  const rule = compactObject({ kind: subValue(found, "kind", "valueCode"), minimumAnswered: subValue(found, "minimumAnswered", "valueInteger"), maximumMissing: subValue(found, "maximumMissing", "valueInteger") });
+  const rule = compactObject({ kind: subValue(found, "kind", "valueCode"), minimumAnswered: subValue(found, "minimumAnswered", "valueInteger"), maximumMissing: subValue(found, "maximumMissing", "valueInteger"), source: readSourcePart(found, "source") });
   const parsed = MissingDataRule.safeParse(rule);
   if (!parsed.success) found.problem(undefined, "invalid_extension", "This missing-data rule is not one the toolkit knows.");
   return parsed.success ? parsed.data : undefined;
@@ -324,10 +334,9 @@ function readItems(nodes: readonly FhirNode[], into: ReadItems, systems: Map<str
     const reverse = extensionValue(node, X.reverseScored.url, "valueBoolean");
     const scored = extensionValue(node, X.scored.url, "valueBoolean");
     const required = node.boolean("required");
-    const chime = node
-      .nodes("code")
-      .flatMap((found) => readCoding(found) ?? [])
-      .filter((coding) => coding.system === fhirCodes.systems.chime && ChimeDomain.safeParse(coding.code).success);
+    const codes = node.nodes("code");
+    const chime = codes.flatMap((found) => readCoding(found) ?? []).filter((coding) => coding.system === fhirCodes.systems.chime && ChimeDomain.safeParse(coding.code).success);
+    const [loinc] = loincCodes(codes);
     const conditions = node.nodes("enableWhen").flatMap((condition) => {
       condition.skip("operator");
       const question = condition.string("question", true);
@@ -349,6 +358,7 @@ function readItems(nodes: readonly FhirNode[], into: ReadItems, systems: Map<str
       ...(typeof scored === "boolean" ? { scored } : {}),
       ...(showWhen === undefined ? {} : { showWhen }),
       ...(chime.length === 0 ? {} : { chime: chime.map((coding) => coding.code as ChimeDomain) }),
+      ...(loinc === undefined ? {} : { loinc }),
     });
   }
 }
@@ -402,8 +412,11 @@ export function readQuestionnaire(node: FhirNode): InstrumentDefinition | undefi
         : compactObject({
             label: readLocalisedPart(conversionNode, "label"),
             entries: subNodes(conversionNode, "entry").map((entry) => ({ raw: subValue(entry, "raw", "valueInteger"), metric: subValue(entry, "metric", "valueDecimal") })),
+            source: readSourcePart(conversionNode, "source"),
           });
-    const bands = subNodes(instrumentNode, "band").map((band) => ({ id: subValue(band, "id", "valueString"), label: readLocalisedPart(band, "label"), min: subValue(band, "min", "valueDecimal"), max: subValue(band, "max", "valueDecimal") }));
+    const bands = subNodes(instrumentNode, "band").map((band) =>
+      compactObject({ id: subValue(band, "id", "valueString"), label: readLocalisedPart(band, "label"), min: subValue(band, "min", "valueDecimal"), max: subValue(band, "max", "valueDecimal"), source: readSourcePart(band, "source") }),
+    );
     const candidate = compactObject({
       method: subValue(instrumentNode, "method", "valueCode"),
       missingData: readMissingRule(subNodes(instrumentNode, "missingData")[0]),
@@ -411,6 +424,7 @@ export function readQuestionnaire(node: FhirNode): InstrumentDefinition | undefi
       decimals: subValue(instrumentNode, "decimals", "valueInteger"),
       conversion,
       bands: bands.length === 0 ? undefined : bands,
+      source: readSourcePart(instrumentNode, "source"),
     });
     const parsedScoring = InstrumentScoring.safeParse(candidate);
     if (parsedScoring.success) scoring = parsedScoring.data;
@@ -421,7 +435,7 @@ export function readQuestionnaire(node: FhirNode): InstrumentDefinition | undefi
         return part.value.valueString;
       });
       const parsed = AlertRule.safeParse(
-        compactObject({ id: subValue(alert, "id", "valueString"), itemId: subValue(alert, "itemId", "valueString"), optionCodes: codes.length === 0 ? undefined : codes, minimumValue: subValue(alert, "minimumValue", "valueDecimal"), message: readLocalisedPart(alert, "message") }),
+        compactObject({ id: subValue(alert, "id", "valueString"), itemId: subValue(alert, "itemId", "valueString"), optionCodes: codes.length === 0 ? undefined : codes, minimumValue: subValue(alert, "minimumValue", "valueDecimal"), message: readLocalisedPart(alert, "message"), source: readSourcePart(alert, "source") }),
       );
       if (!parsed.success) alert.problem(undefined, "invalid_extension", "This alert rule is not complete.");
       return parsed.success ? [parsed.data] : [];
@@ -432,8 +446,16 @@ export function readQuestionnaire(node: FhirNode): InstrumentDefinition | undefi
         const [found] = subNodes(changeNode, name);
         return found === undefined ? undefined : { mean: subValue(found, "mean", "valueDecimal"), standardDeviation: subValue(found, "standardDeviation", "valueDecimal") };
       };
+      const [sourcesNode] = subNodes(changeNode, "sources");
+      const sources = sourcesNode === undefined ? undefined : compactObject({ reliableChange: readSourcePart(sourcesNode, "reliableChange"), cutOff: readSourcePart(sourcesNode, "cutOff") });
       const parsed = ChangeParameters.safeParse(
-        compactObject({ ...Object.fromEntries(CHANGE_NUMBERS.map((name) => [name, subValue(changeNode, name, "valueDecimal")])), clinical: population("clinical"), functional: population("functional"), cutOffMethod: subValue(changeNode, "cutOffMethod", "valueCode") }),
+        compactObject({
+          ...Object.fromEntries(CHANGE_NUMBERS.map((name) => [name, subValue(changeNode, name, "valueDecimal")])),
+          clinical: population("clinical"),
+          functional: population("functional"),
+          cutOffMethod: subValue(changeNode, "cutOffMethod", "valueCode"),
+          sources,
+        }),
       );
       if (parsed.success) change = parsed.data;
       else changeNode.problem(undefined, "invalid_extension", "These change parameters are not complete.");
@@ -450,6 +472,8 @@ export function readQuestionnaire(node: FhirNode): InstrumentDefinition | undefi
       if (typeof id === "string" && label !== undefined) subscales.push({ id, label, items, ...(ChimeDomain.safeParse(chime).success ? { chime: chime as ChimeDomain } : {}), ...(missingData === undefined ? {} : { missingData }) });
     }
   }
+  const loinc = readInstrumentLoinc(node, instrumentNode);
+  const licence = readLicence(node, instrumentNode);
   if (id === undefined || version === undefined || title === undefined || scoring === undefined) return undefined;
   return {
     id,
@@ -462,5 +486,7 @@ export function readQuestionnaire(node: FhirNode): InstrumentDefinition | undefi
     scoring,
     ...(alerts.length === 0 ? {} : { alerts }),
     ...(change === undefined ? {} : { change }),
+    ...(loinc === undefined ? {} : { loinc }),
+    ...(licence === undefined ? {} : { licence }),
   };
 }

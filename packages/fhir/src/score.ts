@@ -4,6 +4,7 @@ import { fhirCodes } from "./codes";
 import { codeable } from "./common";
 import { fhirId } from "./ids";
 import { compact, list, personReference, type FhirElement, type FhirResource } from "./resource";
+import { loincCoding } from "./instrument-sources";
 import { instrumentSystem, questionnaireUrl } from "./questionnaire";
 import { responseResourceId } from "./questionnaire-response";
 
@@ -34,7 +35,11 @@ export function scoreToObservation(score: InstrumentScore, response: InstrumentR
     id: fhirId(`score-${responseId}`),
     status: "final",
     category: [{ coding: [{ ...fhirCodes.observationCategorySurvey }] }],
-    code: { coding: [{ system: `${questionnaireUrl(instrument.id)}/score`, code: instrument.version, display: localise(instrument.title) }], text: localise(instrument.title) },
+    // The instrument's own total-score LOINC code, where it has one, beside ours (which names the version).
+    code: {
+      coding: list([{ system: `${questionnaireUrl(instrument.id)}/score`, code: instrument.version, display: localise(instrument.title) }, instrument.loinc?.total === undefined ? undefined : loincCoding(instrument.loinc.total)]),
+      text: localise(instrument.title),
+    },
     subject: response.respondent === undefined ? undefined : personReference(response.respondent),
     effectiveDateTime: response.completedAt,
     valueQuantity: value === null ? undefined : { value },

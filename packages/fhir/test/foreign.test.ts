@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatPath } from "@selfmanage/core";
-import { fromFhir, parseNdjson, toNdjson, goalToFhir, validateFhir, toBundle } from "../src/index";
+import { builtInInstruments, type InstrumentDefinition } from "@selfmanage/recovery";
+import { fromFhir, parseNdjson, toNdjson, goalToFhir, validateFhir, toBundle, instrumentToQuestionnaire } from "../src/index";
 import { goalArbitrary } from "./arbitraries";
 import fc from "fast-check";
 
@@ -62,5 +63,48 @@ describe("reading FHIR that is not ours", () => {
     const [goal] = goalToFhir({ id: "g", person: "person-1", ownWords: "Walk", lifeArea: "other", expressedBy: "person", lifecycleStatus: "active", created: { recordedBy: "p", role: "person", recordedAt: "2026-01-01T00:00:00Z" } });
     const result = toBundle([goal!, goal!]);
     expect(result.ok).toBe(false);
+  });
+});
+
+describe("a Questionnaire's licence, rule sources and LOINC codes from elsewhere", () => {
+  const phq2 = builtInInstruments.find((instrument) => instrument.id === "phq-2") as InstrumentDefinition;
+
+  it("keeps a copyright without our licence parts as a notice, and a code list without LOINC as a notice", () => {
+    const { licence: _licence, loinc: _loinc, ...plain } = phq2;
+    const questionnaire = { ...instrumentToQuestionnaire(plain), copyright: "© Someone else", code: [{ system: "https://example.org/codes", code: "x" }] };
+    const imported = fromFhir(questionnaire);
+    expect(imported.issues).toEqual([]);
+    expect(imported.instruments[0]?.licence).toBeUndefined();
+    const notices = imported.notices.map((notice) => formatPath(notice.path));
+    expect(notices).toContain("Questionnaire.copyright");
+    expect(notices).toContain("Questionnaire.code");
+    for (const notice of imported.notices) expect(notice.message).not.toContain("Someone else");
+  });
+
+  it("names an incomplete rule source and an incomplete licence by their paths, without their values", () => {
+    const questionnaire = instrumentToQuestionnaire(phq2);
+    const instrumentExtension = (questionnaire.extension as Array<{ url: string; extension: Array<{ url: string; extension?: Array<{ url: string }> }> }>)[0];
+    if (instrumentExtension === undefined) throw new Error("no instrument extension");
+    for (const part of instrumentExtension.extension) {
+      // Take the year out of every source, and the wording flag out of the licence.
+      if (part.url === "source") part.extension = part.extension?.filter((inner) => inner.url !== "year");
+      if (part.url === "licence") part.extension = part.extension?.filter((inner) => inner.url !== "wordingIncluded");
+    }
+    const imported = fromFhir(questionnaire);
+    const codes = imported.issues.map((found) => `${formatPath(found.path)} ${found.code}`);
+    expect(codes.some((line) => /^Questionnaire\.extension\[0\]\.extension\[\d+\] invalid_extension$/.test(line))).toBe(true);
+    expect(imported.issues.some((found) => found.message.includes("licence"))).toBe(true);
+    expect(imported.issues.some((found) => found.message.includes("citation and a year"))).toBe(true);
+    for (const found of imported.issues) expect(found.message).not.toContain(phq2.licence?.notice as string);
+  });
+
+  it("reads a LOINC code on an item only when its check digit is right", () => {
+    const questionnaire = instrumentToQuestionnaire(phq2);
+    const [first] = questionnaire.item as Array<{ code?: Array<{ system: string; code: string }> }>;
+    if (first?.code?.[0] === undefined) throw new Error("the first PHQ-2 item has no code");
+    first.code[0].code = "44250-8";
+    const imported = fromFhir(questionnaire);
+    expect(imported.instruments[0]?.items[0]?.loinc).toBeUndefined();
+    expect(imported.instruments[0]?.items[1]?.loinc).toBe(phq2.items[1]?.loinc);
   });
 });

@@ -1,11 +1,11 @@
 // Generated instruments that pass validateInstrument, and responses that fit them: scales with
 // weights and excluded options, conditional and required items, CHIME codes, subscales (side by
 // side, so they become Questionnaire groups, or interleaved, so they cannot), every scoring
-// method and missing-data rule, conversion tables, bands, alerts, change parameters and
-// translations. Text is never blank and codes are FHIR codes, as FHIR requires.
+// method and missing-data rule, conversion tables, bands, alerts, change parameters, rule
+// sources, licences, LOINC codes and translations. Text is never blank and codes are FHIR codes, as FHIR requires.
 import fc from "fast-check";
 import type { LocalisedText, OrdinalScale, ScaleOption } from "@selfmanage/core";
-import { scoreRange, type Band, type InstrumentDefinition, type InstrumentItem, type InstrumentResponse, type InstrumentScoring, type MissingDataRule, type Subscale } from "@selfmanage/recovery";
+import { scoreRange, type RuleSource, type Band, type InstrumentDefinition, type InstrumentItem, type InstrumentResponse, type InstrumentScoring, type MissingDataRule, type Subscale } from "@selfmanage/recovery";
 import { text } from "./arbitraries";
 
 const gaelic = fc.constantFrom("Tha mi dòchasach.", "Fìor mhath", "Chan eil idir", "Uaireannan");
@@ -79,6 +79,66 @@ const changeArbitrary = fc.oneof(
     functional: fc.record({ mean: fc.integer({ min: 0, max: 30 }), standardDeviation: fc.integer({ min: 1, max: 10 }) }),
   }),
 );
+
+/** A LOINC code with the right check digit (LOINC's mod 10, as Luhn's). */
+export function loincFrom(body: number): string {
+  const digits = String(body);
+  let sum = 0;
+  for (let index = 0; index < digits.length; index += 1) {
+    const digit = Number(digits[digits.length - 1 - index]);
+    sum += index % 2 === 0 ? (digit * 2 > 9 ? digit * 2 - 9 : digit * 2) : digit;
+  }
+  return `${digits}-${(10 - (sum % 10)) % 10}`;
+}
+
+const sourceArbitrary: fc.Arbitrary<RuleSource> = fc
+  .record({ citation: text, year: fc.integer({ min: 1900, max: 2100 }), note: optional(text) })
+  .map((drawn) => defined(drawn));
+
+/**
+ * Where the rules come from, the licence and LOINC codes, drawn onto an instrument: each part
+ * present or not, the LOINC codes all different (as validateInstrument asks).
+ */
+function withProvenance(instrument: InstrumentDefinition): fc.Arbitrary<InstrumentDefinition> {
+  const count = instrument.items.length + 2;
+  const maybeSource = optional(sourceArbitrary);
+  return fc
+    .record({
+      codes: fc.uniqueArray(fc.integer({ min: 1, max: 9_999_999 }), { minLength: count, maxLength: count }).map((bodies) => bodies.map(loincFrom)),
+      coded: fc.array(fc.boolean(), { minLength: count, maxLength: count }),
+      licence: optional(fc.record({ notice: text, wordingIncluded: fc.boolean(), source: sourceArbitrary })),
+      scoring: maybeSource,
+      missingData: maybeSource,
+      conversion: maybeSource,
+      bands: fc.array(maybeSource, { minLength: 3, maxLength: 3 }),
+      alert: maybeSource,
+      subscaleRule: maybeSource,
+      reliableChange: maybeSource,
+      cutOff: maybeSource,
+    })
+    .map((drawn) => {
+      const code = (index: number): string | undefined => (drawn.coded[index] === true ? drawn.codes[index] : undefined);
+      const { scoring, change } = instrument;
+      const sources = change === undefined ? undefined : defined({ reliableChange: drawn.reliableChange, cutOff: drawn.cutOff });
+      const loinc = defined({ panel: code(0), total: code(1) });
+      return defined({
+        ...instrument,
+        items: instrument.items.map((item, index) => defined({ ...item, loinc: code(index + 2) })),
+        subscales: instrument.subscales?.map((subscale) => (subscale.missingData === undefined ? subscale : { ...subscale, missingData: defined({ ...subscale.missingData, source: drawn.subscaleRule }) })),
+        scoring: defined({
+          ...scoring,
+          missingData: defined({ ...scoring.missingData, source: drawn.missingData }),
+          conversion: scoring.conversion === undefined ? undefined : defined({ ...scoring.conversion, source: drawn.conversion }),
+          bands: scoring.bands?.map((band, index) => defined({ ...band, source: drawn.bands[index] })),
+          source: drawn.scoring,
+        }),
+        alerts: instrument.alerts?.map((rule) => defined({ ...rule, source: drawn.alert })),
+        change: change === undefined ? undefined : defined({ ...change, sources: sources === undefined || Object.keys(sources).length === 0 ? undefined : sources }),
+        loinc: Object.keys(loinc).length === 0 ? undefined : loinc,
+        licence: drawn.licence,
+      });
+    });
+}
 
 /** Instruments that pass validateInstrument. */
 export const instrumentArbitrary: fc.Arbitrary<InstrumentDefinition> = fc
@@ -208,7 +268,8 @@ export const instrumentArbitrary: fc.Arbitrary<InstrumentDefinition> = fc
           alerts,
           change: drawn.change,
         });
-      }),
+      })
+      .chain(withProvenance),
   );
 
 /** Responses to an instrument: each shown item answered with one of its options or left blank (never when required). */
