@@ -138,8 +138,15 @@ describe("selfmanage export fhir / import fhir / validate fhir", () => {
     expect(imported.stderr).toContain("broken.ndjson:1");
     expect(imported.stderr).toContain("lifecycleStatus");
     expect(imported.stderr).toContain(`broken.ndjson:${lines.length + 1}`);
-    expect(imported.stderr).toMatch(/Imported 0 records; \d+ issues?; \d+ notes?/);
-    expect(JSON.parse(readFileSync(join(written, "records.json"), "utf8")).goals).toEqual([]);
+    expect(imported.stderr).toContain("Nothing was imported");
+    expect(existsSync(join(written, "records.json"))).toBe(false);
+    // Without the line that is not JSON, what could be read is written, and the issue still named.
+    const readable = tempFolder({ "broken.ndjson": `${JSON.stringify(broken)}\n${lines.slice(1).join("\n")}\n` });
+    const partly = await run(["import", "fhir", "broken.ndjson", "--out", "records.json", "--compact"], { cwd: readable });
+    expect(partly.code).toBe(1);
+    expect(partly.stderr).toContain("broken.ndjson:1");
+    expect(partly.stderr).toMatch(/Imported 0 records; \d+ issues?; \d+ notes?/);
+    expect(JSON.parse(readFileSync(join(readable, "records.json"), "utf8")).goals).toEqual([]);
     const quiet = await run(["import", "fhir", join(folder, "goal.ndjson"), "--quiet"], { cwd: folder });
     expect(quiet.code).toBe(0);
     expect(quiet.stderr).toBe("");
@@ -162,8 +169,65 @@ describe("selfmanage export fhir / import fhir / validate fhir", () => {
     expect(quiet.stdout).not.toContain("Checked");
   });
 
-  it("refuses unknown kinds with a usage error", async () => {
+  it("refuses unknown kinds with a usage error that suggests the closest one", async () => {
     expect((await run(["export", "fhir", "wrap", "x.json"])).code).toBe(2);
+    const typo = await run(["export", "fhir", "goals", "x.json"]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('Did you mean "goal"?');
+    expect((await run(["import", "fhri", "x.json"])).stderr).toContain('Did you mean "fhir"?');
+  });
+
+  it("exports responses to a ready-made instrument, scored and coded with its LOINC total, both validators passing", async () => {
+    const folder = tempFolder({
+      "phq2.ndjson": `${JSON.stringify({ id: "r-1", instrumentId: "phq-2", instrumentVersion: "1.0.0", respondent: "person-a1b2c3", answers: { "item-1": "1", "item-2": "0" } })}\n`,
+    });
+    const result = await run(["export", "fhir", "instrument-response", "phq2.ndjson", "--instrument", "phq-2", "--scores", "--out", "phq2.fhir.json"], { cwd: folder });
+    expect(result.code, result.stderr).toBe(0);
+    const bundle = JSON.parse(readFileSync(join(folder, "phq2.fhir.json"), "utf8"));
+    expect(fhirProblems(bundle)).toEqual([]);
+    const observation = bundle.entry.map((entry: { resource: { resourceType: string } }) => entry.resource).find((resource: { resourceType: string }) => resource.resourceType === "Observation");
+    expect(observation.code.coding).toContainEqual({ system: "http://loinc.org", code: "55758-7" });
+  });
+});
+
+describe("FHIR outputs are written safely", () => {
+  const goals = () => [JSON.parse(readFileSync(join(sampleData, "goals.json"), "utf8"))[0]];
+
+  it("never replaces a file the user did not name with --force, nor the input, and checks --out before reading", async () => {
+    const folder = tempFolder({ "goals.json": goals(), "taken.json": SENTINEL });
+    for (const args of [
+      ["export", "fhir", "goal", "goals.json", "--out", "taken.json"],
+      ["import", "fhir", "goals.json", "--out", "taken.json"],
+      ["export", "fhir", "goal", "missing.json", "--out", "taken.json"],
+    ]) {
+      const refused = await run(args, { cwd: folder });
+      expect(refused.code, args.join(" ")).toBe(2);
+      expect(refused.stderr).toContain("taken.json: it already exists. Pass --force to replace it.");
+      expect(readFileSync(join(folder, "taken.json"), "utf8")).toBe(SENTINEL);
+    }
+    const intoInput = await run(["export", "fhir", "goal", "goals.json", "--out", "goals.json", "--force"], { cwd: folder });
+    expect(intoInput.code).toBe(2);
+    expect(intoInput.stderr).toContain("it is the input goals.json");
+    expect(JSON.parse(readFileSync(join(folder, "goals.json"), "utf8"))).toEqual(goals());
+    const forced = await run(["export", "fhir", "goal", "goals.json", "--out", "taken.json", "--force"], { cwd: folder });
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(folder, "taken.json"), "utf8")).resourceType).toBe("Bundle");
+  });
+
+  it("never writes over the instrument the responses are checked against", async () => {
+    const folder = tempFolder({ "instrument.json": readFileSync(join(sampleData, "instrument.json"), "utf8"), "responses.ndjson": readFileSync(join(sampleData, "responses.ndjson"), "utf8") });
+    const result = await run(["export", "fhir", "instrument-response", "responses.ndjson", "--instrument", "instrument.json", "--out", "instrument.json", "--force"], { cwd: folder });
+    expect(result.code).toBe(2);
+    expect(readFileSync(join(folder, "instrument.json"), "utf8")).toBe(readFileSync(join(sampleData, "instrument.json"), "utf8"));
+  });
+
+  it("a missing input is exit code 2 for import and validate, before anything is written", async () => {
+    const folder = tempFolder();
+    expect((await run(["import", "fhir", "missing.json", "--out", "out.json"], { cwd: folder })).code).toBe(2);
+    expect(existsSync(join(folder, "out.json"))).toBe(false);
+    const validated = await run(["validate", "fhir", "missing.json"], { cwd: folder });
+    expect(validated.code).toBe(2);
+    expect(validated.stdout).toBe("");
   });
 });
 
@@ -176,5 +240,20 @@ describe("the demo's FHIR Bundle", () => {
     expect(bundle.resourceType).toBe("Bundle");
     expect(bundle.entry.length).toBeGreaterThan(100);
     expect(fhirProblems(bundle)).toEqual([]);
+  });
+
+  it("is recorded in the demo's manifest: a later run replaces it, but not a file of that name it did not write", { timeout: 600_000 }, async () => {
+    const out = tempFolder();
+    expect((await run(["demo", "--out-dir", out])).code).toBe(0);
+    const first = readFileSync(join(out, "sample-data.fhir.json"), "utf8");
+    const manifest = JSON.parse(readFileSync(join(out, ".selfmanage-demo.json"), "utf8"));
+    expect(Object.keys(manifest.reports)).toContain("sample-data.fhir.json");
+    expect((await run(["demo", "--out-dir", out])).code).toBe(0);
+    expect(readFileSync(join(out, "sample-data.fhir.json"), "utf8")).toBe(first);
+    const foreign = tempFolder({ "sample-data.fhir.json": SENTINEL });
+    const refused = await run(["demo", "--out-dir", foreign]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("sample-data.fhir.json: it already exists");
+    expect(readFileSync(join(foreign, "sample-data.fhir.json"), "utf8")).toBe(SENTINEL);
   });
 });

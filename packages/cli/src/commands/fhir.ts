@@ -131,7 +131,8 @@ async function importFile(file: string, io: CliIo): Promise<{ imported: FhirImpo
 
 /**
  * `selfmanage import fhir <file>`: read a FHIR R4 Bundle, one resource, or NDJSON into toolkit
- * records (JSON on stdout or `--out`), with issues and a count of notices on stderr.
+ * records (JSON on stdout or `--out`), with issues and a count of notices on stderr. A file that
+ * cannot be read (not JSON, not UTF-8, a key given twice...) is not imported in part: nothing is written.
  *
  * @example
  * ```ts
@@ -142,14 +143,20 @@ export async function runImportFhir([file]: string[], values: OptionValues, io: 
   await checkOut([file as string], values, io);
   await checkInputsReadable([file as string], io);
   const { imported, located, unreadable } = await importFile(file as string, io);
+  if (unreadable.length > 0) {
+    // Input that cannot be read is not imported in part: nothing is written.
+    await reportAll([...unreadable, ...located(imported.issues)], io);
+    if (values.quiet !== true) await writeLine(io.stderr, "Nothing was imported: part of the file cannot be read as JSON (see above).");
+    return 1;
+  }
   const { issues, notices, ...records } = imported;
   await emit(toJson(records, values.compact === true ? undefined : 2), [file as string], values, io);
-  await reportAll([...unreadable, ...located(issues)], io);
+  await reportAll(located(issues), io);
   if (values.quiet !== true) {
     const count = records.goals.length + records.instruments.length + records.responses.length + records.signpostingEvents.length + records.directory.services.length + records.directory.locations.length + records.directory.organisations.length;
     await writeLine(io.stderr, `Imported ${count} record${count === 1 ? "" : "s"}; ${issues.length} issue${issues.length === 1 ? "" : "s"}; ${notices.length} note${notices.length === 1 ? "" : "s"} about elements the model does not keep.`);
   }
-  return issues.length === 0 && unreadable.length === 0 ? 0 : 1;
+  return issues.length === 0 ? 0 : 1;
 }
 
 /**
