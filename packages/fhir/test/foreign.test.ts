@@ -87,8 +87,8 @@ describe("a Questionnaire's licence, rule sources and LOINC codes from elsewhere
     if (instrumentExtension === undefined) throw new Error("no instrument extension");
     for (const part of instrumentExtension.extension) {
       // Take the year out of every source, and the wording flag out of the licence.
-      if (part.url === "source") part.extension = part.extension?.filter((inner) => inner.url !== "year");
-      if (part.url === "licence") part.extension = part.extension?.filter((inner) => inner.url !== "wordingIncluded");
+      if (part.url === "source") part.extension = (part.extension ?? []).filter((inner) => inner.url !== "year");
+      if (part.url === "licence") part.extension = (part.extension ?? []).filter((inner) => inner.url !== "wordingIncluded");
     }
     const imported = fromFhir(questionnaire);
     const codes = imported.issues.map((found) => `${formatPath(found.path)} ${found.code}`);
