@@ -100,7 +100,7 @@ describe("names looked up in tables", () => {
       const report = await run(["report", name, "a.json"], { cwd: folder });
       expect(report).toEqual({ code: 2, stdout: "", stderr: `selfmanage: Unknown report kind "${name}". Kinds: coproduction, indicators, goals, practice.\n` });
       const imported = await run(["import", name, "a.json"], { cwd: folder });
-      expect(imported).toEqual({ code: 2, stdout: "", stderr: `selfmanage: Unknown import format "${name}". Formats: oruk, aliss.\n` });
+      expect(imported).toEqual({ code: 2, stdout: "", stderr: `selfmanage: Unknown import format "${name}". Formats: oruk, aliss, fhir.\n` });
       expect((await run(["export", name, "a.json"], { cwd: folder })).code).toBe(2);
       expect((await run(["validate", name, "a.json"], { cwd: folder })).code).toBe(2);
       expect((await run(["schema", name], { cwd: folder })).code).toBe(2);

@@ -15,6 +15,8 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { toBundle, toFhir } from "@selfmanage/fhir";
+import type { Goal } from "@selfmanage/goals";
 import { exportOpenReferralUk, validateDirectory } from "@selfmanage/signposting";
 import { SENTINEL, tempFolder } from "./helpers";
 import { run } from "./run";
@@ -37,6 +39,11 @@ const smallDirectory = {
 const checked = validateDirectory(smallDirectory);
 if (!checked.ok) throw new Error("the small directory the fuzz test starts from must be valid");
 const orukFeed = exportOpenReferralUk(checked.value);
+const fhirResources = toFhir({ goals: (sample("goals.json") as Goal[]).slice(0, 2) });
+if (!fhirResources.ok) throw new Error("the goals the fuzz test starts from must convert to FHIR");
+const fhirBundleResult = toBundle(fhirResources.value, "collection");
+if (!fhirBundleResult.ok) throw new Error("the goals the fuzz test starts from must make a Bundle");
+const fhirBundle = fhirBundleResult.value;
 const alissFeed = {
   count: 1,
   next: null,
@@ -56,15 +63,15 @@ interface Target {
 
 const instrument = join(sampleData, "instrument.json");
 const targets: Target[] = [
-  { name: "goals", file: "goals.json", records: sample("goals.json") as unknown[], layout: "array", strict: true, commands: [(file) => ["validate", "goal", file], (file) => ["report", "goals", file, "--out", "out.html", "--today", "2026-04-28"]] },
+  { name: "goals", file: "goals.json", records: sample("goals.json") as unknown[], layout: "array", strict: true, commands: [(file) => ["validate", "goal", file], (file) => ["report", "goals", file, "--out", "out.html", "--today", "2026-04-28"], (file) => ["export", "fhir", "goal", file, "--out", "out.json"]] },
   { name: "gas-set", file: "gas-set.json", records: [sample("gas-set.json")], layout: "document", strict: true, commands: [(file) => ["validate", "gas-set", file]] },
   { name: "coaching", file: "coaching.json", records: [sample("coaching-course.json")], layout: "document", strict: true, commands: [(file) => ["validate", "coaching-course", file]] },
   { name: "wrap", file: "wrap.json", records: [sample("wrap.json")], layout: "document", strict: true, commands: [(file) => ["validate", "wrap", file]] },
-  { name: "responses", file: "responses.ndjson", records: sampleLines("responses.ndjson").slice(0, 5), layout: "ndjson", strict: true, commands: [(file) => ["validate", "instrument-response", file, "--instrument", instrument], (file) => ["score", instrument, file, "--format", "csv"]] },
+  { name: "responses", file: "responses.ndjson", records: sampleLines("responses.ndjson").slice(0, 5), layout: "ndjson", strict: true, commands: [(file) => ["validate", "instrument-response", file, "--instrument", instrument], (file) => ["score", instrument, file, "--format", "csv"], (file) => ["export", "fhir", "instrument-response", file, "--instrument", instrument, "--scores"]] },
   { name: "instrument", file: "instrument.json", records: [sample("instrument.json")], layout: "document", strict: true, commands: [(file) => ["validate", "instrument", file], (file) => ["score", `./${file}`, join(sampleData, "responses.ndjson")]] },
   { name: "assessment", file: "assessment.json", records: [sample("coproduction-assessment.json")], layout: "document", strict: true, commands: [(file) => ["validate", "coproduction-assessment", file], (file) => ["report", "coproduction", file, "--out", "out.html"]] },
   { name: "indicators", file: "cycles.json", records: sample("indicator-assessments.json") as unknown[], layout: "array", strict: true, commands: [(file) => ["validate", "indicator-assessment", file], (file) => ["report", "indicators", file, "--out", "out.html"]] },
-  { name: "events", file: "events.ndjson", records: sampleLines("signposting-events.ndjson").slice(0, 5), layout: "ndjson", strict: true, commands: [(file) => ["validate", "signposting-event", file]] },
+  { name: "events", file: "events.ndjson", records: sampleLines("signposting-events.ndjson").slice(0, 5), layout: "ndjson", strict: true, commands: [(file) => ["validate", "signposting-event", file], (file) => ["export", "fhir", "signposting-event", file, "--format", "ndjson", "--out", "out.ndjson"]] },
   { name: "services", file: "services.ndjson", records: services, layout: "ndjson", strict: true, commands: [(file) => ["validate", "service", file]] },
   {
     name: "directory",
@@ -72,9 +79,18 @@ const targets: Target[] = [
     records: [smallDirectory],
     layout: "document",
     strict: true,
-    commands: [(file) => ["validate", "directory", file], (file) => ["search", file, "--limit", "3"], (file) => ["search", file, "--format", "json"], (file) => ["export", "oruk", file, "--out", "out.json"]],
+    commands: [(file) => ["validate", "directory", file], (file) => ["search", file, "--limit", "3"], (file) => ["search", file, "--format", "json"], (file) => ["export", "oruk", file, "--out", "out.json"], (file) => ["export", "fhir", "directory", file]],
   },
   { name: "oruk", file: "feed.json", records: [orukFeed], layout: "document", strict: false, commands: [(file) => ["validate", "oruk-service", file], (file) => ["import", "oruk", file, "--out", "out.json"], (file) => ["import", "oruk", file]] },
+  {
+    name: "fhir",
+    file: "bundle.json",
+    records: [fhirBundle],
+    layout: "document",
+    strict: false,
+    commands: [(file) => ["validate", "fhir", file], (file) => ["import", "fhir", file, "--out", "out.json"], (file) => ["import", "fhir", file]],
+  },
+  { name: "fhir-ndjson", file: "resources.ndjson", records: fhirResources.value, layout: "ndjson", strict: false, commands: [(file) => ["validate", "fhir", file, "--format", "json"], (file) => ["import", "fhir", file]] },
   { name: "aliss", file: "aliss.json", records: [alissFeed], layout: "document", strict: false, commands: [(file) => ["validate", "aliss-services", file], (file) => ["import", "aliss", file]] },
 ];
 

@@ -11,6 +11,7 @@ export { SelfManageError, isSelfManageError } from "./errors";
 export type { ErrorCode } from "./errors";
 export { Identifier, PersonReference, Coding } from "./ids";
 export { firstInvalidUtf8 } from "./utf8";
+export { findReservedKeys } from "./reserved-keys";
 export { MAX_JSON_DEPTH, findJsonSyntaxError, jsonNoticeIssue, scanJson } from "./json-scan";
 export type { JsonScan, JsonSyntaxError, JsonValueNotice } from "./json-scan";
 export { findPersonalIdentifiers, isNhsNumber, isChiNumber } from "./personal-identifiers";

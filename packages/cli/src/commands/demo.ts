@@ -18,6 +18,7 @@ import { overallSentences } from "../reports/coproduction-content";
 import { formatMatch, loadDirectory } from "./search";
 import { scoreFiles, scoreTextLine, summariseScores } from "./score";
 import { checkFiles, summariseCounts, type CheckCounts } from "./validate";
+import { buildSampleBundle } from "./fhir";
 
 /** The fixed moment the demo is set at, so its output is the same on every run. */
 export const DEMO_NOW = "2026-04-28T11:00:00+01:00";
@@ -43,6 +44,9 @@ export const demoChecks: ReadonlyArray<{ kind: string; file: string; options?: {
 
 /** The reports the demo writes, in order. */
 const DEMO_REPORTS = ["coproduction.html", "indicators.html", "goals.html", "practice.html"] as const;
+
+/** The FHIR R4 Bundle of the sample data the demo writes beside its reports. */
+export const DEMO_FHIR_BUNDLE = "sample-data.fhir.json";
 
 /**
  * The name of the small file in the output folder that records the demo's own reports (by
@@ -83,7 +87,7 @@ async function run(_positionals: string[], values: OptionValues, io: CliIo): Pro
     option: "--out-dir",
     mayReplace: async (path) => (name === DEMO_MANIFEST ? manifest.found : manifest.reports[name] === sha256(await readFile(path))),
   });
-  for (const name of [...DEMO_REPORTS, DEMO_MANIFEST]) await checkOutputFile(join(outOption, name), writing(name));
+  for (const name of [...DEMO_REPORTS, DEMO_FHIR_BUNDLE, DEMO_MANIFEST]) await checkOutputFile(join(outOption, name), writing(name));
   const paint = colourer(io.stdout, io.env);
   const say = (text = ""): Promise<void> => writeLine(io.stdout, text);
   const heading = (text: string): Promise<void> => say(`\n${paint("bold", text)}`);
@@ -200,6 +204,17 @@ async function run(_positionals: string[], values: OptionValues, io: CliIo): Pro
     written[report.name] = sha256(built.html);
     await say(`  ${report.name.padEnd(18)} ${built.summary}`);
   }
+  await heading("7. FHIR R4");
+  const fhir = await buildSampleBundle(dataIo);
+  if (fhir.ok) {
+    const text = `${JSON.stringify(fhir.bundle, null, 2)}\n`;
+    await writeOutputFile(join(outOption, DEMO_FHIR_BUNDLE), text, writing(DEMO_FHIR_BUNDLE));
+    written[DEMO_FHIR_BUNDLE] = sha256(text);
+    await say(`  ${DEMO_FHIR_BUNDLE.padEnd(18)} A collection Bundle: ${fhir.summary}`);
+  } else {
+    failed++;
+    await say(`  ${paint("red", "not written")} ${DEMO_FHIR_BUNDLE}: ${fhir.summary}`);
+  }
   await writeOutputFile(join(outOption, DEMO_MANIFEST), `${JSON.stringify({ reports: written }, null, 2)}\n`, writing(DEMO_MANIFEST));
   const shown = relative(io.cwd, outFolder);
   await say(`\nReports written to ${shown === "" ? "." : shown.startsWith("..") ? outFolder : shown}${shown.startsWith("..") ? "" : ` (${outFolder})`}. Open them in a browser.`);
@@ -213,8 +228,8 @@ export const demoCommand: Command = {
   usage: ["demo [--out-dir <folder>] [--data-dir <folder>] [--force]"],
   help: `Runs every command over the fictional sample data shipped with the package and prints
 a short summary. Some sample services are broken on purpose, to show what issues look like.
-The HTML reports are written to ./reports (or --out-dir). A later run replaces the reports
-it wrote itself (recorded in ${DEMO_MANIFEST} there), but no other file unless --force.
+The HTML reports, and a FHIR R4 Bundle of the sample data (${DEMO_FHIR_BUNDLE}), are written to
+./reports (or --out-dir). A later run replaces the files it wrote itself (recorded in ${DEMO_MANIFEST} there), but no other file unless --force.
 
 Options:
   --out-dir <folder>   Where to write the HTML reports (default: reports).

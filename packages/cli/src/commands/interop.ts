@@ -51,7 +51,7 @@ function formatNotice(notice: ImportNotice): string {
   return `${where}: ${notice.message} (${notice.code}, ${notice.count} time${notice.count === 1 ? "" : "s"}${examples})`;
 }
 
-const exportFormats = ["oruk"];
+const exportFormats = ["oruk", "fhir"];
 
 function writing(file: string, values: OptionValues, io: CliIo): WriteOutputOptions {
   return { cwd: io.cwd, inputs: [file], force: values.force === true, option: "--out" };
@@ -70,7 +70,10 @@ async function emit(text: string, file: string, values: OptionValues, io: CliIo)
 }
 
 async function runImport([format, file]: string[], values: OptionValues, io: CliIo): Promise<number> {
-  if (!(importFormats as readonly string[]).includes(format as string)) throw new UsageError(`Unknown import format "${format}".${didYouMean(format as string, importFormats)} Formats: ${importFormats.join(", ")}.`);
+  // FHIR is converted by its own module, loaded only when asked for (like every command).
+  if (format === "fhir") return (await import("./fhir")).runImportFhir([file as string], values, io);
+  const formats = [...importFormats, "fhir"];
+  if (!(importFormats as readonly string[]).includes(format as string)) throw new UsageError(`Unknown import format "${format}".${didYouMean(format as string, formats)} Formats: ${formats.join(", ")}.`);
   await checkOut(file as string, values, io);
   const paint = colourer(io.stderr, io.env);
   const result = format === "oruk" ? await importOruk(file as string, io, values) : await importAliss(file as string, io);
@@ -95,8 +98,10 @@ async function runImport([format, file]: string[], values: OptionValues, io: Cli
   return result.problems.length === 0 ? 0 : 1;
 }
 
-async function runExport([format, file]: string[], values: OptionValues, io: CliIo): Promise<number> {
+async function runExport([format, file, extra]: string[], values: OptionValues, io: CliIo): Promise<number> {
+  if (format === "fhir") return (await import("./fhir")).runExportFhir([file as string, extra as string], values, io);
   if (!exportFormats.includes(format as string)) throw new UsageError(`Unknown export format "${format}".${didYouMean(format as string, exportFormats)} Formats: ${exportFormats.join(", ")}.`);
+  if (extra !== undefined) throw new UsageError("export oruk takes one directory file.");
   const page = numberOption(values, "page", { min: 1, integer: true });
   const perPage = numberOption(values, "per-page", { min: 1, integer: true });
   await checkOut(file as string, values, io);
@@ -113,12 +118,15 @@ const sharedOptions = { out: { type: "string" }, compact: { type: "boolean" }, q
 export const importCommand: Command = {
   name: "import",
   summary: "Convert an Open Referral UK 3.0 or ALISS v4 feed into a toolkit Directory.",
-  usage: ["import oruk <feed> [--out <file>] [--compact] [--notices] [--model-only]", "import aliss <feed> [--out <file>] [--compact] [--notices]"],
+  usage: ["import oruk <feed> [--out <file>] [--compact] [--notices] [--model-only]", "import aliss <feed> [--out <file>] [--compact] [--notices]", "import fhir <bundle|resource|ndjson> [--out <file>] [--compact]"],
   help: `oruk accepts Open Referral UK 3.0 or HSDS 3.x: one service, service-at-location,
 organisation or location, a list of them, an ORUK Page ({ contents, total_items, ... }) or an
 ORUK v1 page ({ content, totalElements, ... }); v1 records are converted. The feed is read as a
 stream, one record at a time, and the page envelope is checked.
 aliss accepts ALISS API v4/v4.1 responses: a services page, one service, an organisation.
+fhir accepts a FHIR R4 Bundle, one resource, or NDJSON, and writes the toolkit records it holds
+({ goals, instruments, responses, directory, signpostingEvents }); elements the model has no
+place for are counted as notes, never dropped silently.
 The Directory JSON goes to stdout (or --out). What the model does not hold travels in each
 record's extensions, so "export oruk" gives it back. Records that break the standard are
 reported on stderr with their line and path, and the exit code is then 1. Nothing is dropped
@@ -144,11 +152,17 @@ Example:
 export const exportCommand: Command = {
   name: "export",
   summary: "Convert a toolkit Directory into Open Referral UK 3.0 services.",
-  usage: ["export oruk <directory> [--out <file>] [--compact] [--page <n>] [--per-page <n>]"],
+  usage: [
+    "export oruk <directory> [--out <file>] [--compact] [--page <n>] [--per-page <n>]",
+    "export fhir <kind> <file> [--bundle collection|transaction] [--format ndjson] [--instrument <file|id>] [--scores] [--out <file>]",
+  ],
   help: `The directory is validated first; a directory with issues is reported on stderr and not
 exported (exit code 1). The output is a JSON array of Open Referral UK 3.0 service objects,
 or, with --page or --per-page, one ORUK Page ({ total_items, total_pages, ..., contents }).
 Services imported from ORUK come back with every value they had, ids included.
+fhir writes goal, directory, instrument, instrument-response (with --instrument; --scores adds
+score Observations) or signposting-event records as a FHIR R4 Bundle (--bundle collection, the
+default, or transaction) or as NDJSON, one resource per line (--format ndjson).
 
 Options:
   --out <file>      Write to this file instead of stdout. An existing file is not
@@ -160,7 +174,7 @@ Options:
 
 Example:
   selfmanage export oruk directory.json --per-page 100 --page 1 --out page-1.json`,
-  options: { ...sharedOptions, page: { type: "string" }, "per-page": { type: "string" } },
-  positionals: [2, 2],
+  options: { ...sharedOptions, page: { type: "string" }, "per-page": { type: "string" }, bundle: { type: "string" }, format: { type: "string" }, instrument: { type: "string" }, scores: { type: "boolean" } },
+  positionals: [2, 3],
   run: runExport,
 };

@@ -104,6 +104,7 @@ export async function checkFiles(kindName: string, files: readonly string[], opt
 
 async function run(positionals: string[], values: OptionValues, io: CliIo): Promise<number> {
   const [kindName, ...files] = positionals as [string, ...string[]];
+  if (kindName === "fhir") return (await import("./fhir")).runValidateFhir(files, values, io);
   const format = choiceOption(values, "format", ["text", "json"] as const, "text");
   const paint = colourer(io.stdout, io.env);
   const counts = await checkFiles(kindName, files, kindOptions(values), io, (located) =>
@@ -126,7 +127,7 @@ const kindList = (): string => {
 export const validateCommand: Command = {
   name: "validate",
   summary: "Check records against the toolkit's schemas and rules.",
-  usage: ["validate <kind> <file...> [--format text|json] [--quiet]"],
+  usage: ["validate <kind> <file...> [--format text|json] [--quiet]", "validate fhir <file...> [--format text|json] [--quiet]"],
   get help() {
     return `Files may hold one JSON object, a JSON array of records, or NDJSON (one record per line);
 use - to read standard input (named <stdin> in the output). Each issue says where it is:

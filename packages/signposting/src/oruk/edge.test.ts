@@ -34,13 +34,13 @@ describe("nothing accepted in silence (issue 13)", () => {
     expect(report.problems[0]?.issues).toEqual([{ path: ["schedules", 0, "description"], code: "invalid_type", message: "Expected text." }]);
   });
 
-  it("keeps a __proto__ field as a field, not as a prototype", () => {
-    const record = JSON.parse(`{"id":"${id}","name":"Example","status":"active","__proto__":{"polluted":true}}`) as Record<string, unknown>;
-    const report = importOpenReferralUk(record);
-    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
-    const [written] = exportOpenReferralUk(report.directory) as Array<Record<string, unknown>>;
-    expect(Object.keys(written ?? {})).toContain("__proto__");
-    expect(Object.getPrototypeOf(written)).toBe(Object.prototype);
+  it("reports a __proto__ field, at any depth, and pollutes nothing", () => {
+    for (const text of [`{"id":"${id}","name":"Example","status":"active","__proto__":{"polluted":true}}`, `{"id":"${id}","name":"Example","status":"active","x_list":[{"__proto__":{"polluted":true}}]}`]) {
+      const report = importOpenReferralUk(JSON.parse(text) as unknown);
+      expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+      expect(report.imported).toBe(0);
+      expect(report.problems.flatMap((problem) => problem.issues.map((found) => [found.path.at(-1), found.code]))).toEqual([["__proto__", "reserved_key"]]);
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { issue, prefixIssues, type PathSegment, type ValidationIssue } from "@selfmanage/core";
+import { findReservedKeys, issue, jsonNoticeIssue, prefixIssues, type PathSegment, type ValidationIssue } from "@selfmanage/core";
 import { validateLocation, validateOrganisation, validateService, type Location, type Organisation, type Service } from "../directory";
 import type { JsonValue, OrukResidue } from "../extensions";
 import type { ImportProblem } from "../import-report";
@@ -406,6 +406,12 @@ export function importOrukRecord(state: RecordState, raw: unknown, position: num
   const outcome: RecordOutcome = { services: [], organisations: [], locations: [], problems: [] };
   if (!isObject(raw)) {
     outcome.problems.push({ record: position, path: recordPath, issues: [issue([], "invalid_type", "Expected an object for each record.")] });
+    return outcome;
+  }
+  // A __proto__ key would be lost the moment the record is copied, even into its extensions.
+  const reserved = findReservedKeys(raw);
+  if (reserved.length > 0) {
+    outcome.problems.push({ record: position, path: recordPath, issues: reserved.map((path) => jsonNoticeIssue({ kind: "reserved_key", path })) });
     return outcome;
   }
   const name = recordName(raw, position);
