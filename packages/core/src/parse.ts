@@ -3,19 +3,9 @@ import * as z from "zod";
 // keep all of zod's core, locales included.
 import { $ZodAsyncError, util } from "zod/v4/core";
 import { SelfManageError } from "./errors";
-import {
-  findReservedKeys,
-  hasReservedKeys,
-  rejectsReservedKeys,
-} from "./reserved-keys";
-import {
-  fail,
-  formatIssue,
-  ok,
-  type PathSegment,
-  type Result,
-  type ValidationIssue,
-} from "./result";
+import { compiledParser, INVALID, walkIssues } from "./issue-walk";
+import { findReservedKeys, hasReservedKeys, rejectsReservedKeys } from "./reserved-keys";
+import { fail, formatIssue, ok, type PathSegment, type Result, type ValidationIssue } from "./result";
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -40,8 +30,7 @@ const TYPE_NAMES: Record<string, string> = {
 };
 
 const FORMAT_MESSAGES: Record<string, string> = {
-  datetime:
-    "Must be a date and time in ISO 8601 form with a time-zone offset, for example 2026-03-01T09:30:00+00:00.",
+  datetime: "Must be a date and time in ISO 8601 form with a time-zone offset, for example 2026-03-01T09:30:00+00:00.",
   date: "Must be a calendar date in ISO 8601 form (YYYY-MM-DD), for example 2026-03-01.",
   time: "Must be a time of day in the form HH:MM or HH:MM:SS.",
   duration: "Must be an ISO 8601 duration, for example P6W.",
@@ -72,230 +61,107 @@ function describeType(value: unknown): string {
   }
 }
 
-function valueAt(
-  root: unknown,
-  path: readonly PathSegment[]
-): { found: boolean; value: unknown } {
+function valueAt(root: unknown, path: readonly PathSegment[]): { found: boolean; value: unknown } {
   let current: unknown = root;
   for (const segment of path) {
-    if (current === null || typeof current !== "object")
-      return { found: false, value: undefined };
-    if (!Object.prototype.hasOwnProperty.call(current, segment))
-      return { found: false, value: undefined };
+    if (current === null || typeof current !== "object") return { found: false, value: undefined };
+    if (!Object.prototype.hasOwnProperty.call(current, segment)) return { found: false, value: undefined };
     current = (current as Record<PathSegment, unknown>)[segment];
   }
   return { found: true, value: current };
 }
 
-function sizeLimitMessage(
-  origin: string,
-  bound: number | bigint,
-  inclusive: boolean,
-  atLeast: boolean
-): string {
+function sizeLimitMessage(origin: string, bound: number | bigint, inclusive: boolean, atLeast: boolean): string {
   const limit = String(bound);
-  const relation = atLeast
-    ? inclusive
-      ? "at least"
-      : "more than"
-    : inclusive
-    ? "at most"
-    : "less than";
+  const relation = atLeast ? (inclusive ? "at least" : "more than") : inclusive ? "at most" : "less than";
   switch (origin) {
     case "string":
-      if (atLeast && Number(bound) === 1 && inclusive)
-        return "Must not be empty.";
+      if (atLeast && Number(bound) === 1 && inclusive) return "Must not be empty.";
       return `Must be ${relation} ${limit} characters long.`;
     case "array":
     case "set":
-      if (atLeast && Number(bound) === 1 && inclusive)
-        return "Must have at least one item.";
+      if (atLeast && Number(bound) === 1 && inclusive) return "Must have at least one item.";
       return `Must have ${relation} ${limit} items.`;
     case "date":
-      return `Must be ${
-        atLeast ? "on or after" : "on or before"
-      } the allowed date.`;
+      return `Must be ${atLeast ? "on or after" : "on or before"} the allowed date.`;
     default:
       return `Must be ${relation} ${limit}.`;
   }
 }
 
 function toPath(path: readonly PropertyKey[]): PathSegment[] {
-  return path.map((segment) =>
-    typeof segment === "number" ? segment : String(segment)
-  );
+  return path.map((segment) => (typeof segment === "number" ? segment : String(segment)));
 }
 
 /** A zod issue, finalised (with a message and a path) or raw from a schema run (path absent at the root, message only for custom issues once finalised). */
 type AnyIssue = ZodIssue | z.core.$ZodRawIssue;
 
-function convert(
-  issue: AnyIssue,
-  base: PathSegment[],
-  input: unknown
-): ValidationIssue[] {
+function convert(issue: AnyIssue, base: PathSegment[], input: unknown): ValidationIssue[] {
   const found = issue as ZodIssue;
   const path = [...base, ...toPath(found.path ?? [])];
   // zod reports a missing enum, literal or union field as a bad value; to a reader it is simply missing.
-  if (
-    (found.code === "invalid_value" || found.code === "invalid_union") &&
-    path.length > 0
-  ) {
+  if ((found.code === "invalid_value" || found.code === "invalid_union") && path.length > 0) {
     const at = valueAt(input, path);
-    if (!at.found || at.value === undefined)
-      return [{ path, code: "required", message: "This field is required." }];
+    if (!at.found || at.value === undefined) return [{ path, code: "required", message: "This field is required." }];
   }
   switch (found.code) {
     case "invalid_type": {
       const at = valueAt(input, path);
-      if (!at.found || at.value === undefined)
-        return [{ path, code: "required", message: "This field is required." }];
+      if (!at.found || at.value === undefined) return [{ path, code: "required", message: "This field is required." }];
       if (typeof at.value === "number" && !Number.isFinite(at.value)) {
-        return [
-          {
-            path,
-            code: "number_out_of_range",
-            message:
-              "This number is out of range: it is infinite or not a number.",
-          },
-        ];
+        return [{ path, code: "number_out_of_range", message: "This number is out of range: it is infinite or not a number." }];
       }
-      const expected = Object.hasOwn(TYPE_NAMES, found.expected)
-        ? TYPE_NAMES[found.expected]
-        : `a value of type ${found.expected}`;
-      return [
-        {
-          path,
-          code: "invalid_type",
-          message: `Expected ${expected}, but found ${describeType(at.value)}.`,
-        },
-      ];
+      const expected = Object.hasOwn(TYPE_NAMES, found.expected) ? TYPE_NAMES[found.expected] : `a value of type ${found.expected}`;
+      return [{ path, code: "invalid_type", message: `Expected ${expected}, but found ${describeType(at.value)}.` }];
     }
     case "too_small":
-      return [
-        {
-          path,
-          code: "too_small",
-          message: sizeLimitMessage(
-            found.origin,
-            found.minimum,
-            found.inclusive ?? true,
-            true
-          ),
-        },
-      ];
+      return [{ path, code: "too_small", message: sizeLimitMessage(found.origin, found.minimum, found.inclusive ?? true, true) }];
     case "too_big":
-      return [
-        {
-          path,
-          code: "too_big",
-          message: sizeLimitMessage(
-            found.origin,
-            found.maximum,
-            found.inclusive ?? true,
-            false
-          ),
-        },
-      ];
+      return [{ path, code: "too_big", message: sizeLimitMessage(found.origin, found.maximum, found.inclusive ?? true, false) }];
     case "invalid_format":
-      return [
-        {
-          path,
-          code: "invalid_format",
-          message:
-            (Object.hasOwn(FORMAT_MESSAGES, found.format)
-              ? FORMAT_MESSAGES[found.format]
-              : undefined) ?? `Must be in ${found.format} form.`,
-        },
-      ];
+      return [{ path, code: "invalid_format", message: (Object.hasOwn(FORMAT_MESSAGES, found.format) ? FORMAT_MESSAGES[found.format] : undefined) ?? `Must be in ${found.format} form.` }];
     case "not_multiple_of":
       return [
         {
           path,
           code: "not_multiple_of",
-          message:
-            Number(found.divisor) === 1
-              ? "Must be a whole number."
-              : `Must be a multiple of ${String(found.divisor)}.`,
+          message: Number(found.divisor) === 1 ? "Must be a whole number." : `Must be a multiple of ${String(found.divisor)}.`,
         },
       ];
     case "unrecognized_keys":
       return found.keys.map((key) => ({
         path: [...path, key],
         code: "unknown_field",
-        message:
-          "This field is not part of the record. Check its spelling, or remove it.",
+        message: "This field is not part of the record. Check its spelling, or remove it.",
       }));
     case "invalid_union": {
       const branches = found.errors.filter((branch) => branch.length > 0);
       // The branch that got furthest (fewest problems, deepest path) is the one the author most likely meant.
       const best = [...branches].sort((a, b) => {
-        const depth = (issues: readonly ZodIssue[]) =>
-          issues.reduce(
-            (deepest, i) => Math.max(deepest, i.path.length),
-            Number.NEGATIVE_INFINITY
-          );
+        const depth = (issues: readonly ZodIssue[]) => issues.reduce((deepest, i) => Math.max(deepest, i.path.length), Number.NEGATIVE_INFINITY);
         return a.length - b.length || depth(b) - depth(a);
       })[0];
-      const sharesShape =
-        best !== undefined && best.some((inner) => inner.path.length > 0);
-      if (best && sharesShape)
-        return best.flatMap((inner) => convert(inner, path, input));
-      return [
-        {
-          path,
-          code: "invalid_union",
-          message: "Does not match any of the allowed forms for this field.",
-        },
-      ];
+      const sharesShape = best !== undefined && best.some((inner) => inner.path.length > 0);
+      if (best && sharesShape) return best.flatMap((inner) => convert(inner, path, input));
+      return [{ path, code: "invalid_union", message: "Does not match any of the allowed forms for this field." }];
     }
     case "invalid_value": {
       const allowed = found.values.map((value) => JSON.stringify(value));
-      if (allowed.length === 1)
-        return [
-          { path, code: "invalid_value", message: `Must be ${allowed[0]}.` },
-        ];
-      if (allowed.length <= 12)
-        return [
-          {
-            path,
-            code: "invalid_value",
-            message: `Must be one of: ${allowed.join(", ")}.`,
-          },
-        ];
-      return [
-        {
-          path,
-          code: "invalid_value",
-          message: "Must be one of the allowed values for this field.",
-        },
-      ];
+      if (allowed.length === 1) return [{ path, code: "invalid_value", message: `Must be ${allowed[0]}.` }];
+      if (allowed.length <= 12) return [{ path, code: "invalid_value", message: `Must be one of: ${allowed.join(", ")}.` }];
+      return [{ path, code: "invalid_value", message: "Must be one of the allowed values for this field." }];
     }
     case "invalid_key":
-      return [
-        {
-          path,
-          code: "invalid_key",
-          message: "A key in this object is not allowed.",
-        },
-      ];
+      return [{ path, code: "invalid_key", message: "A key in this object is not allowed." }];
     case "invalid_element":
-      return [
-        {
-          path,
-          code: "invalid_element",
-          message: "An entry in this collection is not valid.",
-        },
-      ];
+      return [{ path, code: "invalid_element", message: "An entry in this collection is not valid." }];
     case "custom": {
       const params = found.params as { code?: unknown } | undefined;
       const code = typeof params?.code === "string" ? params.code : "custom";
       return [{ path, code, message: found.message }];
     }
     default:
-      return [
-        { path, code: "invalid", message: "This value is not valid here." },
-      ];
+      return [{ path, code: "invalid", message: "This value is not valid here." }];
   }
 }
 
@@ -317,16 +183,14 @@ function convert(
  * // [{ path: ["age"], code: "invalid_type", message: "Expected a number, but found text." }]
  * ```
  */
-export function issuesFromZodError(
-  error: z.core.$ZodError,
-  input?: unknown
-): ValidationIssue[] {
+export function issuesFromZodError(error: z.core.$ZodError, input?: unknown): ValidationIssue[] {
   return error.issues.flatMap((found) => convert(found, [], input));
 }
 
-/** What {@link safeParseResult} keeps for a schema: its compiled form, and whether it turns down `__proto__` keys itself. */
+/** What {@link safeParseResult} keeps for a schema: zod's compiled parser, and whether the schema turns down `__proto__` keys itself. */
 interface Prepared {
-  readonly run: z.core.$ZodType["_zod"]["run"];
+  /** Returns the parsed value, or `INVALID`; undefined where the schema parses as it is. */
+  readonly parse: ((input: unknown) => unknown) | undefined;
   readonly rejectsReservedKeys: boolean;
 }
 
@@ -334,54 +198,28 @@ interface Prepared {
 const preparedSchemas = new WeakMap<z.core.$ZodType, Prepared>();
 
 /**
- * The schema with zod's generated fast path for valid input (`z.compile`): the same answers,
- * issues and output as the schema itself (invalid input falls back to zod's ordinary parser,
- * which reports the issues). Skipped when zod is configured `jitless` (for a strict Content
- * Security Policy), with a zod older than 4.6, and for schemas zod cannot compile: those
- * parse as they are.
+ * zod's generated parser for the schema (`z.compile`'s fast path): the same answers and output
+ * as the schema itself. Skipped when zod is configured `jitless` (for a strict Content Security
+ * Policy), with a zod older than 4.6, and for schemas zod cannot compile: those parse as they are.
  */
 function prepare(schema: z.core.$ZodType): Prepared {
   let prepared = preparedSchemas.get(schema);
   if (prepared === undefined) {
-    // z.compile arrived in zod 4.6; with an earlier zod 4 the schema parses as it is.
-    // A plain member read (not a cast of the namespace), so bundlers can still drop the parts of zod we do not use.
-    const compile = z.compile as
-      | ((schema: z.core.$ZodType) => z.core.$ZodType)
-      | undefined;
-    const compiled =
-      compile === undefined || z.config().jitless === true
-        ? schema
-        : compile(schema);
-    prepared = {
-      run: compiled._zod.run,
-      rejectsReservedKeys: rejectsReservedKeys(schema),
-    };
+    prepared = { parse: compiledParser(schema), rejectsReservedKeys: rejectsReservedKeys(schema) };
     preparedSchemas.set(schema, prepared);
   }
   return prepared;
 }
 
-const RESERVED_KEY_MESSAGE =
-  "This key is reserved in JavaScript, so it would be silently dropped. Remove it or give it another name.";
+const RESERVED_KEY_MESSAGE = "This key is reserved in JavaScript, so it would be silently dropped. Remove it or give it another name.";
 
-const samePath = (
-  a: readonly PathSegment[],
-  b: readonly PathSegment[]
-): boolean =>
-  a.length === b.length && a.every((segment, index) => segment === b[index]);
+const samePath = (a: readonly PathSegment[], b: readonly PathSegment[]): boolean => a.length === b.length && a.every((segment, index) => segment === b[index]);
 
 /** Issues for `__proto__` keys that zod drops without a word (it reports them only in strict objects). */
-function reservedKeyIssues(
-  input: unknown,
-  reported: readonly ValidationIssue[]
-): ValidationIssue[] {
+function reservedKeyIssues(input: unknown, reported: readonly ValidationIssue[]): ValidationIssue[] {
   return findReservedKeys(input)
     .filter((path) => !reported.some((found) => samePath(found.path, path)))
-    .map((path) => ({
-      path,
-      code: "reserved_key",
-      message: RESERVED_KEY_MESSAGE,
-    }));
+    .map((path) => ({ path, code: "reserved_key", message: RESERVED_KEY_MESSAGE }));
 }
 
 /**
@@ -400,48 +238,33 @@ function reservedKeyIssues(
  * if (parsed.ok) parsed.value.id; // "p-1"
  * ```
  */
-export function safeParseResult<S extends z.core.$ZodType>(
-  schema: S,
-  input: unknown
-): Result<z.output<S>> {
+export function safeParseResult<S extends z.core.$ZodType>(schema: S, input: unknown): Result<z.output<S>> {
   try {
     const prepared = prepare(schema);
-    // Run the schema directly rather than through safeParse: a failed safeParse builds a ZodError
-    // (an Error, with a stack trace) and a zod message for every issue, and neither is used here.
     const context = { async: false } as const;
-    const result = prepared.run({ value: input, issues: [] }, context);
-    if (result instanceof Promise) throw new $ZodAsyncError();
-    // A schema that turns down every __proto__ key has accepted none: no need to search the input for one.
-    if (
-      result.issues.length === 0 &&
-      (prepared.rejectsReservedKeys || !hasReservedKeys(input))
-    )
-      return ok(result.value as z.output<S>);
-    const issues =
-      result.issues.length === 0
-        ? []
-        : result.issues.flatMap((found) =>
-            convert(
-              found.code === "custom"
-                ? util.finalizeIssue(found, context, z.config())
-                : found,
-              [],
-              input
-            )
-          );
-    const reserved = reservedKeyIssues(input, issues);
-    if (issues.length === 0 && reserved.length === 0)
-      return ok(result.value as z.output<S>);
-    return fail([...issues, ...reserved]);
+    let raw: z.core.$ZodRawIssue[];
+    let value: unknown;
+    if (prepared.parse !== undefined) {
+      value = prepared.parse(input);
+      // A schema that turns down every __proto__ key has accepted none: no need to search the input for one.
+      if (value !== INVALID && (prepared.rejectsReservedKeys || !hasReservedKeys(input))) return ok(value as z.output<S>);
+      // Turned down: zod's issues, found without running its parser over the parts that are valid.
+      raw = value === INVALID ? walkIssues(schema, input, context) : [];
+    } else {
+      // Run the schema directly rather than through safeParse: a failed safeParse builds a ZodError
+      // (an Error, with a stack trace) and a zod message for every issue, and neither is used here.
+      const result = schema._zod.run({ value: input, issues: [] }, context);
+      if (result instanceof Promise) throw new $ZodAsyncError();
+      raw = result.issues;
+      value = result.value;
+    }
+    // Plain loops: this runs for every record turned down, and flatMap and spreads cost more.
+    const issues: ValidationIssue[] = [];
+    for (const found of raw) for (const converted of convert(found.code === "custom" ? util.finalizeIssue(found, context, z.config()) : found, [], input)) issues.push(converted);
+    if (hasReservedKeys(input)) for (const reserved of reservedKeyIssues(input, issues)) issues.push(reserved);
+    return issues.length === 0 ? ok(value as z.output<S>) : fail(issues);
   } catch {
-    return fail([
-      {
-        path: [],
-        code: "unreadable",
-        message:
-          "This record could not be read. Check that it is plain JSON data.",
-      },
-    ]);
+    return fail([{ path: [], code: "unreadable", message: "This record could not be read. Check that it is plain JSON data." }]);
   }
 }
 
@@ -456,8 +279,5 @@ export function safeParseResult<S extends z.core.$ZodType>(
  */
 export function unwrap<T>(result: Result<T>): T {
   if (result.ok) return result.value;
-  throw new SelfManageError(
-    "invalid-input",
-    `The input is not valid:\n${result.issues.map(formatIssue).join("\n")}`
-  );
+  throw new SelfManageError("invalid-input", `The input is not valid:\n${result.issues.map(formatIssue).join("\n")}`);
 }

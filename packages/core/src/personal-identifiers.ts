@@ -8,42 +8,31 @@ import { ukPostcodeAreas } from "./data/uk-postcode-areas";
  * const kind: PersonalIdentifierKind = "nhs-number";
  * ```
  */
-export type PersonalIdentifierKind =
-  | "nhs-number"
-  | "chi-number"
-  | "email-address"
-  | "phone-number"
-  | "postcode";
+export type PersonalIdentifierKind = "nhs-number" | "chi-number" | "email-address" | "phone-number" | "postcode";
 
 /** Invisible characters (format controls, combining marks) that can hide inside a number. */
 const INVISIBLE = /[\p{Cf}\p{Mn}]/gu;
 /** What people put between the digits of a number: spaces, dashes, dots, slashes, brackets. */
-const DIGIT_SEPARATOR =
-  /[\s\p{Pd}\u2212.\u00b7\u2022\u2027\u2219/\\_,'()[\]|]/u;
+const DIGIT_SEPARATOR = /[\s\p{Pd}\u2212.\u00b7\u2022\u2027\u2219/\\_,'()[\]|]/u;
 const NON_ASCII_DIGIT = /(?![0-9])\p{Nd}/gu;
 const DECIMAL_DIGIT = /^\p{Nd}$/u;
 /** At most this many separator characters between two groups of one number. */
 const MAX_SEPARATORS = 3;
-const LABEL =
-  /(NHS|CHI|TEL|PHONE|MOBILE|MOB)[\s\p{P}]*(?:NO|NUM|NUMBER)?[\s\p{P}]*$/u;
+const LABEL = /(NHS|CHI|TEL|PHONE|MOBILE|MOB)[\s\p{P}]*(?:NO|NUM|NUMBER)?[\s\p{P}]*$/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const PLUS_BEFORE = /\+\s*$/u;
 /** UK postcodes as Royal Mail writes them (the shape of the government data standard), outward and inward code apart. */
-const POSTCODE =
-  /(?<![A-Z0-9])(GIR|[A-PR-UWYZ](?:[0-9][0-9A-HJKPS-UW]?|[A-HK-Y][0-9][0-9ABEHMNPRV-Y]?))(\s?)([0-9][ABD-HJLNP-UW-Z]{2})(?![A-Z0-9])/gu;
+const POSTCODE = /(?<![A-Z0-9])(GIR|[A-PR-UWYZ](?:[0-9][0-9A-HJKPS-UW]?|[A-HK-Y][0-9][0-9ABEHMNPRV-Y]?))(\s?)([0-9][ABD-HJLNP-UW-Z]{2})(?![A-Z0-9])/gu;
 const POSTCODE_AREAS: ReadonlySet<string> = new Set(ukPostcodeAreas);
 /** Written-out or encoded at-signs: (at), [at], {at}, <at>, %40, &#64;, &commat;. */
-const OBFUSCATED_AT =
-  /\s*[([{<]\s*at\s*[)\]}>]\s*|%40|&#0*64;|&#x0*40;|&commat;/giu;
+const OBFUSCATED_AT = /\s*[([{<]\s*at\s*[)\]}>]\s*|%40|&#0*64;|&#x0*40;|&commat;/giu;
 /** `jane at example dot org`, `jane.doe at example.org`. */
-const SPELLED_EMAIL =
-  /[\p{L}\p{N}._%+-]+\s+at\s+[\p{L}\p{N}-]+(?:\s*(?:\.|\s+dot\s+|[([{<]\s*dot\s*[)\]}>])\s*[\p{L}\p{N}-]+)+/iu;
+const SPELLED_EMAIL = /[\p{L}\p{N}._%+-]+\s+at\s+[\p{L}\p{N}-]+(?:\s*(?:\.|\s+dot\s+|[([{<]\s*dot\s*[)\]}>])\s*[\p{L}\p{N}-]+)+/iu;
 
 /** The value of a decimal digit from any script: digit sets are runs of ten code points starting at zero. */
 function digitValue(character: string): string {
   let start = character.codePointAt(0) as number;
-  while (start > 0 && DECIMAL_DIGIT.test(String.fromCodePoint(start - 1)))
-    start--;
+  while (start > 0 && DECIMAL_DIGIT.test(String.fromCodePoint(start - 1))) start--;
   return String(((character.codePointAt(0) as number) - start) % 10);
 }
 
@@ -57,10 +46,7 @@ function digitValue(character: string): string {
  * ```
  */
 export function normaliseForIdentifiers(text: string): string {
-  return text
-    .normalize("NFKC")
-    .replace(INVISIBLE, "")
-    .replace(NON_ASCII_DIGIT, digitValue);
+  return text.normalize("NFKC").replace(INVISIBLE, "").replace(NON_ASCII_DIGIT, digitValue);
 }
 
 /**
@@ -75,8 +61,7 @@ export function normaliseForIdentifiers(text: string): string {
 export function isNhsNumber(digits: string): boolean {
   if (!/^\d{10}$/.test(digits)) return false;
   let sum = 0;
-  for (let index = 0; index < 9; index++)
-    sum += Number(digits[index]) * (10 - index);
+  for (let index = 0; index < 9; index++) sum += Number(digits[index]) * (10 - index);
   const remainder = 11 - (sum % 11);
   const check = remainder === 11 ? 0 : remainder;
   return check !== 10 && check === Number(digits[9]);
@@ -97,20 +82,7 @@ export function isChiDate(digits: string): boolean {
   const month = Number(digits.slice(2, 4));
   const year = Number(digits.slice(4, 6));
   if (month < 1 || month > 12 || day < 1) return false;
-  const days = [
-    31,
-    year % 4 === 0 ? 29 : 28,
-    31,
-    30,
-    31,
-    30,
-    31,
-    31,
-    30,
-    31,
-    30,
-    31,
-  ][month - 1] as number;
+  const days = [31, year % 4 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] as number;
   return day <= days;
 }
 
@@ -152,22 +124,11 @@ function digitRuns(text: string): DigitRun[] {
       while (isAsciiDigit(text, index)) index++;
       groups.push(text.slice(groupStart, index));
       let next = index;
-      while (
-        next < text.length &&
-        next - index < MAX_SEPARATORS &&
-        DIGIT_SEPARATOR.test(text[next] as string)
-      )
-        next++;
+      while (next < text.length && next - index < MAX_SEPARATORS && DIGIT_SEPARATOR.test(text[next] as string)) next++;
       if (next === index || !isAsciiDigit(text, next)) break;
       index = next;
     }
-    runs.push({
-      groups,
-      start,
-      gluedBefore: start > 0 && LETTER_OR_DIGIT.test(text[start - 1] as string),
-      gluedAfter:
-        index < text.length && LETTER_OR_DIGIT.test(text[index] as string),
-    });
+    runs.push({ groups, start, gluedBefore: start > 0 && LETTER_OR_DIGIT.test(text[start - 1] as string), gluedAfter: index < text.length && LETTER_OR_DIGIT.test(text[index] as string) });
   }
   return runs;
 }
@@ -190,32 +151,16 @@ function isUkPhoneNumber(digits: string, international: boolean): boolean {
   return UK_NATIONAL_NUMBER.test(`0${national}`);
 }
 
-function healthNumberKind(
-  digits: string,
-  lengths: readonly number[],
-  label: string | undefined
-): PersonalIdentifierKind | undefined {
+function healthNumberKind(digits: string, lengths: readonly number[], label: string | undefined): PersonalIdentifierKind | undefined {
   const grouping = lengths.join(",");
   const chiGrouping = grouping === "2,2,2,4" || grouping === "6,4";
-  if (
-    label === "CHI" ||
-    (isChiDate(digits.slice(0, 6)) && (chiGrouping || isNhsNumber(digits)))
-  )
-    return "chi-number";
+  if (label === "CHI" || (isChiDate(digits.slice(0, 6)) && (chiGrouping || isNhsNumber(digits)))) return "chi-number";
   // 0000000000-3199999999 is the CHI block: a number there without a date of birth is neither.
-  if (
-    label === "NHS" ||
-    (Number(digits.slice(0, 2)) > 31 && isNhsNumber(digits))
-  )
-    return "nhs-number";
+  if (label === "NHS" || (Number(digits.slice(0, 2)) > 31 && isNhsNumber(digits))) return "nhs-number";
   return undefined;
 }
 
-function numberKinds(
-  text: string,
-  run: DigitRun,
-  found: Set<PersonalIdentifierKind>
-): void {
+function numberKinds(text: string, run: DigitRun, found: Set<PersonalIdentifierKind>): void {
   const before = text.slice(Math.max(0, run.start - 24), run.start);
   const label = LABEL.exec(before)?.[1];
   const international = PLUS_BEFORE.test(before);
@@ -229,14 +174,10 @@ function numberKinds(
     for (let last = first; last <= lastAllowed && digits.length <= 13; last++) {
       digits += run.groups[last] as string;
       lengths.push((run.groups[last] as string).length);
-      const kind =
-        digits.length === 10
-          ? healthNumberKind(digits, lengths, label)
-          : undefined;
+      const kind = digits.length === 10 ? healthNumberKind(digits, lengths, label) : undefined;
       // A CHI number can also look like a phone number; say what it most likely is, once.
       if (kind !== undefined) found.add(kind);
-      else if (isUkPhoneNumber(digits, international && first === 0))
-        found.add("phone-number");
+      else if (isUkPhoneNumber(digits, international && first === 0)) found.add("phone-number");
     }
   }
 }
@@ -249,15 +190,9 @@ function numberKinds(
 function hasPostcode(upper: string): boolean {
   const whole = upper.trim();
   for (const match of whole.matchAll(POSTCODE)) {
-    const [text, outward, space, inward] = match as unknown as [
-      string,
-      string,
-      string,
-      string
-    ];
+    const [text, outward, space, inward] = match as unknown as [string, string, string, string];
     const area = /^[A-Z]+/.exec(outward)?.[0] ?? "";
-    const known =
-      outward === "GIR" ? inward === "0AA" : POSTCODE_AREAS.has(area);
+    const known = outward === "GIR" ? inward === "0AA" : POSTCODE_AREAS.has(area);
     if (known && (space !== "" || text === whole)) return true;
   }
   return false;
@@ -281,18 +216,7 @@ function plainlyNothing(text: string): boolean {
       continue;
     }
     // Outside "!" to "~", or one of @ % & ( [ { <.
-    if (
-      code < 0x21 ||
-      code > 0x7e ||
-      code === 0x40 ||
-      code === 0x25 ||
-      code === 0x26 ||
-      code === 0x28 ||
-      code === 0x5b ||
-      code === 0x7b ||
-      code === 0x3c
-    )
-      return false;
+    if (code < 0x21 || code > 0x7e || code === 0x40 || code === 0x25 || code === 0x26 || code === 0x28 || code === 0x5b || code === 0x7b || code === 0x3c) return false;
   }
   return digits < 10;
 }
@@ -325,9 +249,7 @@ function plainlyNothing(text: string): boolean {
  * findPersonalIdentifiers("person-7f3a9c"); // []
  * ```
  */
-export function findPersonalIdentifiers(
-  text: string
-): PersonalIdentifierKind[] {
+export function findPersonalIdentifiers(text: string): PersonalIdentifierKind[] {
   return plainlyNothing(text) ? [] : searchPersonalIdentifiers(text);
 }
 
@@ -340,14 +262,11 @@ export function findPersonalIdentifiers(
  * searchPersonalIdentifiers("call 0800 123 456"); // ["phone-number"]
  * ```
  */
-export function searchPersonalIdentifiers(
-  text: string
-): PersonalIdentifierKind[] {
+export function searchPersonalIdentifiers(text: string): PersonalIdentifierKind[] {
   const normalised = normaliseForIdentifiers(text);
   const found = new Set<PersonalIdentifierKind>();
   const withAt = normalised.replace(OBFUSCATED_AT, "@");
-  if (withAt.includes("@") || SPELLED_EMAIL.test(normalised))
-    found.add("email-address");
+  if (withAt.includes("@") || SPELLED_EMAIL.test(normalised)) found.add("email-address");
   const upper = normalised.toUpperCase();
   for (const run of digitRuns(upper)) numberKinds(upper, run, found);
   if (hasPostcode(upper)) found.add("postcode");

@@ -10,8 +10,7 @@ function hasReservedKey(value: object): boolean {
   if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index++) {
       const item: unknown = value[index];
-      if (typeof item === "object" && item !== null && hasReservedKey(item))
-        return true;
+      if (typeof item === "object" && item !== null && hasReservedKey(item)) return true;
     }
     return false;
   }
@@ -20,17 +19,12 @@ function hasReservedKey(value: object): boolean {
   for (const key in value) {
     if (!hasOwn.call(value, key)) continue;
     const child: unknown = (value as Record<string, unknown>)[key];
-    if (typeof child === "object" && child !== null && hasReservedKey(child))
-      return true;
+    if (typeof child === "object" && child !== null && hasReservedKey(child)) return true;
   }
   return false;
 }
 
-function walk(
-  value: object,
-  path: PathSegment[],
-  found: PathSegment[][]
-): void {
+function walk(value: object, path: PathSegment[], found: PathSegment[][]): void {
   if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index++) {
       const item: unknown = value[index];
@@ -42,8 +36,7 @@ function walk(
     }
     return;
   }
-  if (Object.prototype.hasOwnProperty.call(value, RESERVED))
-    found.push([...path, RESERVED]);
+  if (Object.prototype.hasOwnProperty.call(value, RESERVED)) found.push([...path, RESERVED]);
   for (const key of Object.keys(value)) {
     const child: unknown = (value as Record<string, unknown>)[key];
     if (typeof child === "object" && child !== null) {
@@ -90,33 +83,9 @@ interface SchemaNode {
 }
 
 /** Nodes that accept only values without own keys: text, numbers, fixed values and the like. */
-const KEYLESS = new Set([
-  "string",
-  "number",
-  "int",
-  "boolean",
-  "bigint",
-  "symbol",
-  "null",
-  "undefined",
-  "void",
-  "never",
-  "date",
-  "enum",
-  "literal",
-  "nan",
-  "template_literal",
-]);
-/** Nodes that pass their value on to the node in `innerType`. */
-// Not `catch`: it would swap a value turned down for its fallback, and accept it.
-const WRAPPERS = new Set([
-  "optional",
-  "nullable",
-  "nonoptional",
-  "default",
-  "prefault",
-  "readonly",
-]);
+const KEYLESS = new Set(["string", "number", "int", "boolean", "bigint", "symbol", "null", "undefined", "void", "never", "date", "enum", "literal", "nan", "template_literal"]);
+/** Nodes that pass their value on to the node in `innerType`. Not `catch`: it would swap a value turned down for its fallback, and accept it. */
+const WRAPPERS = new Set(["optional", "nullable", "nonoptional", "default", "prefault", "readonly"]);
 
 /** `stack` holds the nodes on the way down: meeting one again is a cycle, and then the input is searched. */
 function walkRejects(node: SchemaNode, stack: Set<SchemaNode>): boolean {
@@ -127,35 +96,27 @@ function walkRejects(node: SchemaNode, stack: Set<SchemaNode>): boolean {
   return rejects;
 }
 
-function nodeRejects(node: SchemaNode, seen: Set<SchemaNode>): boolean {
+function nodeRejects(node: SchemaNode, stack: Set<SchemaNode>): boolean {
   const def = node._zod.def;
   const type = def.type;
   if (KEYLESS.has(type)) return true;
-  if (WRAPPERS.has(type)) return walkRejects(def.innerType as SchemaNode, seen);
+  if (WRAPPERS.has(type)) return walkRejects(def.innerType as SchemaNode, stack);
   switch (type) {
     case "object": {
       const catchall = def.catchall as SchemaNode | undefined;
       if (catchall?._zod.def.type !== "never") return false;
       const shape = def.shape as Record<string, SchemaNode>;
-      for (const key in shape)
-        if (!walkRejects(shape[key] as SchemaNode, seen)) return false;
+      for (const key in shape) if (!walkRejects(shape[key] as SchemaNode, stack)) return false;
       return true;
     }
     case "array":
-      return walkRejects(def.element as SchemaNode, seen);
+      return walkRejects(def.element as SchemaNode, stack);
     case "tuple":
-      return (
-        (def.items as SchemaNode[]).every((item) => walkRejects(item, seen)) &&
-        (def.rest === null ||
-          def.rest === undefined ||
-          walkRejects(def.rest as SchemaNode, seen))
-      );
+      return (def.items as SchemaNode[]).every((item) => walkRejects(item, stack)) && (def.rest === null || def.rest === undefined || walkRejects(def.rest as SchemaNode, stack));
     case "union":
-      return (def.options as SchemaNode[]).every((option) =>
-        walkRejects(option, seen)
-      );
+      return (def.options as SchemaNode[]).every((option) => walkRejects(option, stack));
     case "pipe":
-      return walkRejects(def.in as SchemaNode, seen);
+      return walkRejects(def.in as SchemaNode, stack);
     default:
       return false;
   }
