@@ -1,1 +1,1 @@
-module.exports = require("../../scripts/size-budgets.cjs").sizeBudgets("@selfmanage/coproduction", { ownCode: "10 kB", dependencies: ["@selfmanage/core"], consumer: { "*": "45 kB", "{ scoreAssessment, validateAssessment }": "44 kB" } });
+module.exports = require("../../scripts/size-budgets.cjs").sizeBudgets("@selfmanage/coproduction", { ownCode: "10 kB", dependencies: ["@selfmanage/core"], consumer: { "*": "46 kB", "{ scoreAssessment, validateAssessment }": "45 kB" } });

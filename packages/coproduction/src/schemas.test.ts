@@ -110,7 +110,7 @@ const samples = {
   stage,
   framework,
   respondent: fc.record({ id: identifier.map((id) => `r-${id}`), perspective: role }),
-  rating: fc.record({ respondentId: identifier, indicatorId: identifier, option: identifier, evidence: text }, { requiredKeys: ["respondentId", "indicatorId", "option"] }),
+  rating: fc.record({ respondentId: identifier.map((id) => `person-${id}`), indicatorId: identifier, option: identifier, evidence: text }, { requiredKeys: ["respondentId", "indicatorId", "option"] }),
   "stage-involvement": fc.record({ stage: identifier, perspective: role, level, evidence: text }, { requiredKeys: ["stage", "perspective", "level"] }),
   assessment,
   "partnership-side": side,

@@ -3,7 +3,8 @@ import * as z from "zod";
 // keep all of zod's core, locales included.
 import { $ZodAsyncError, util } from "zod/v4/core";
 import { SelfManageError } from "./errors";
-import { findReservedKeys } from "./reserved-keys";
+import { compiledParser, INVALID, walkIssues } from "./issue-walk";
+import { findReservedKeys, hasReservedKeys, rejectsReservedKeys } from "./reserved-keys";
 import { fail, formatIssue, ok, type PathSegment, type Result, type ValidationIssue } from "./result";
 
 type ZodIssue = z.core.$ZodIssue;
@@ -186,26 +187,28 @@ export function issuesFromZodError(error: z.core.$ZodError, input?: unknown): Va
   return error.issues.flatMap((found) => convert(found, [], input));
 }
 
-/** Each schema compiled once (zod's `z.compile`), kept for as long as the schema lives. */
-const compiledSchemas = new WeakMap<z.core.$ZodType, z.core.$ZodType>();
+/** What {@link safeParseResult} keeps for a schema: zod's compiled parser, and whether the schema turns down `__proto__` keys itself. */
+interface Prepared {
+  /** Returns the parsed value, or `INVALID`; undefined where the schema parses as it is. */
+  readonly parse: ((input: unknown) => unknown) | undefined;
+  readonly rejectsReservedKeys: boolean;
+}
+
+/** Each schema prepared once, kept for as long as the schema lives. */
+const preparedSchemas = new WeakMap<z.core.$ZodType, Prepared>();
 
 /**
- * The schema with zod's generated fast path for valid input: the same answers, issues and
- * output as the schema itself (invalid input falls back to zod's ordinary parser, which
- * reports the issues). Skipped when zod is configured `jitless` (for a strict Content
- * Security Policy), with a zod older than 4.6, and for schemas zod cannot compile: those
- * parse as they are.
+ * zod's generated parser for the schema (`z.compile`'s fast path): the same answers and output
+ * as the schema itself. Skipped when zod is configured `jitless` (for a strict Content Security
+ * Policy), with a zod older than 4.6, and for schemas zod cannot compile: those parse as they are.
  */
-function compiledSchema(schema: z.core.$ZodType): z.core.$ZodType {
-  let compiled = compiledSchemas.get(schema);
-  if (compiled === undefined) {
-    // z.compile arrived in zod 4.6; with an earlier zod 4 the schema parses as it is.
-    // A plain member read (not a cast of the namespace), so bundlers can still drop the parts of zod we do not use.
-    const compile = z.compile as ((schema: z.core.$ZodType) => z.core.$ZodType) | undefined;
-    compiled = compile === undefined || z.config().jitless === true ? schema : compile(schema);
-    compiledSchemas.set(schema, compiled);
+function prepare(schema: z.core.$ZodType): Prepared {
+  let prepared = preparedSchemas.get(schema);
+  if (prepared === undefined) {
+    prepared = { parse: compiledParser(schema), rejectsReservedKeys: rejectsReservedKeys(schema) };
+    preparedSchemas.set(schema, prepared);
   }
-  return compiled;
+  return prepared;
 }
 
 const RESERVED_KEY_MESSAGE = "This key is reserved in JavaScript, so it would be silently dropped. Remove it or give it another name.";
@@ -237,15 +240,29 @@ function reservedKeyIssues(input: unknown, reported: readonly ValidationIssue[])
  */
 export function safeParseResult<S extends z.core.$ZodType>(schema: S, input: unknown): Result<z.output<S>> {
   try {
-    // Run the schema directly rather than through safeParse: a failed safeParse builds a ZodError
-    // (an Error, with a stack trace) and a zod message for every issue, and neither is used here.
+    const prepared = prepare(schema);
     const context = { async: false } as const;
-    const result = compiledSchema(schema)._zod.run({ value: input, issues: [] }, context);
-    if (result instanceof Promise) throw new $ZodAsyncError();
-    const issues = result.issues.length === 0 ? [] : result.issues.flatMap((found) => convert(found.code === "custom" ? util.finalizeIssue(found, context, z.config()) : found, [], input));
-    const reserved = reservedKeyIssues(input, issues);
-    if (issues.length === 0 && reserved.length === 0) return ok(result.value as z.output<S>);
-    return fail([...issues, ...reserved]);
+    let raw: z.core.$ZodRawIssue[];
+    let value: unknown;
+    if (prepared.parse !== undefined) {
+      value = prepared.parse(input);
+      // A schema that turns down every __proto__ key has accepted none: no need to search the input for one.
+      if (value !== INVALID && (prepared.rejectsReservedKeys || !hasReservedKeys(input))) return ok(value as z.output<S>);
+      // Turned down: zod's issues, found without running its parser over the parts that are valid.
+      raw = value === INVALID ? walkIssues(schema, input, context) : [];
+    } else {
+      // Run the schema directly rather than through safeParse: a failed safeParse builds a ZodError
+      // (an Error, with a stack trace) and a zod message for every issue, and neither is used here.
+      const result = schema._zod.run({ value: input, issues: [] }, context);
+      if (result instanceof Promise) throw new $ZodAsyncError();
+      raw = result.issues;
+      value = result.value;
+    }
+    // Plain loops: this runs for every record turned down, and flatMap and spreads cost more.
+    const issues: ValidationIssue[] = [];
+    for (const found of raw) for (const converted of convert(found.code === "custom" ? util.finalizeIssue(found, context, z.config()) : found, [], input)) issues.push(converted);
+    if (hasReservedKeys(input)) for (const reserved of reservedKeyIssues(input, issues)) issues.push(reserved);
+    return issues.length === 0 ? ok(value as z.output<S>) : fail(issues);
   } catch {
     return fail([{ path: [], code: "unreadable", message: "This record could not be read. Check that it is plain JSON data." }]);
   }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { PersonReference } from "./ids";
 import { safeParseResult } from "./parse";
 import { ukPostcodeAreas } from "./data/uk-postcode-areas";
-import { findPersonalIdentifiers, isChiDate, isChiNumber, isNhsNumber, normaliseForIdentifiers, type PersonalIdentifierKind } from "./personal-identifiers";
+import { findPersonalIdentifiers, searchPersonalIdentifiers, isChiDate, isChiNumber, isNhsNumber, normaliseForIdentifiers, type PersonalIdentifierKind } from "./personal-identifiers";
 
 const SENTINEL_NHS = "9434765919";
 
@@ -222,6 +222,30 @@ describe("the postcode areas", () => {
   it("leave codes alone that only look like postcodes", () => {
     for (const value of ["person-a00aa", "person-b12ab", "QQ1 1AA", "person-w0-1qn"]) expect(findPersonalIdentifiers(value), value).toEqual([]);
     expect(findPersonalIdentifiers("GIR 0AA")).toEqual(["postcode"]);
+  });
+});
+
+describe("the shortcut for plain codes", () => {
+  // Texts near the edges of the shortcut: printable ASCII, the characters that stand for an
+  // at-sign, digits (up to fourteen), white space, other scripts' digits and short texts.
+  const edgy = fc.string({
+    unit: fc.oneof(fc.constantFrom("0", "1", "4", "7", "8", "9", "-", ".", " ", "@", "%", "&", "(", "[", "{", "<", "a", "t", "E", "H", "\u0663", "\u200b", "\uff10"), fc.string({ unit: "grapheme-ascii", minLength: 1, maxLength: 1 })),
+    maxLength: 24,
+  });
+  const nearNumbers = fc
+    .tuple(fc.constantFrom("person-", "p", "ref_", "x-"), fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 8, maxLength: 12 }), fc.constantFrom("", "a", "-b"))
+    .map(([prefix, digits, suffix]) => `${prefix}${digits.join("")}${suffix}`);
+
+  it("agrees with the full search on every text", () => {
+    fc.assert(
+      fc.property(fc.oneof(edgy, nearNumbers, fc.string()), (text) => {
+        expect(findPersonalIdentifiers(text)).toEqual(searchPersonalIdentifiers(text));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const text of ["EH11AA", "GIR0AA", "08001234567", "person-0800123456", "x%40y.org", "a&#64;b.org", "jane(at)example.org", "person-7f3a9c"]) {
+      expect(findPersonalIdentifiers(text)).toEqual(searchPersonalIdentifiers(text));
+    }
   });
 });
 

@@ -199,6 +199,29 @@ function hasPostcode(upper: string): boolean {
 }
 
 /**
+ * Whether a text plainly holds none of the identifiers, without the full search: the shape of
+ * nearly every pseudonymous code (`person-7f3a9c`). Such a text is printable ASCII without
+ * spaces (so normalising leaves it as it is, and there is no spelled-out email address), has no
+ * at-sign nor anything that can stand for one (`%40`, `&#64;`, a bracket before `at`), fewer
+ * than ten digits (the shortest number recognised, a freephone number, has ten), and more than
+ * seven characters (without a space, a postcode counts only as the whole text: at most seven).
+ */
+function plainlyNothing(text: string): boolean {
+  if (text.length <= 7) return false;
+  let digits = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 48 && code <= 57) {
+      digits++;
+      continue;
+    }
+    // Outside "!" to "~", or one of @ % & ( [ { <.
+    if (code < 0x21 || code > 0x7e || code === 0x40 || code === 0x25 || code === 0x26 || code === 0x28 || code === 0x5b || code === 0x7b || code === 0x3c) return false;
+  }
+  return digits < 10;
+}
+
+/**
  * The kinds of direct identifier written in a text, in any of the ways people write them:
  * NHS numbers and CHI numbers (spaced, dotted, dashed, prefixed, in full-width or other digits,
  * with invisible characters between the digits), email addresses (also as `(at)`, `[at]`,
@@ -227,6 +250,19 @@ function hasPostcode(upper: string): boolean {
  * ```
  */
 export function findPersonalIdentifiers(text: string): PersonalIdentifierKind[] {
+  return plainlyNothing(text) ? [] : searchPersonalIdentifiers(text);
+}
+
+/**
+ * The full search behind {@link findPersonalIdentifiers}, without its shortcut for texts that
+ * plainly hold nothing (the tests check that both agree).
+ *
+ * @example
+ * ```ts
+ * searchPersonalIdentifiers("call 0800 123 456"); // ["phone-number"]
+ * ```
+ */
+export function searchPersonalIdentifiers(text: string): PersonalIdentifierKind[] {
   const normalised = normaliseForIdentifiers(text);
   const found = new Set<PersonalIdentifierKind>();
   const withAt = normalised.replace(OBFUSCATED_AT, "@");

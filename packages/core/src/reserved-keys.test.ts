@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
 import { safeParseResult } from "./parse";
-import { findReservedKeys } from "./reserved-keys";
+import { findReservedKeys, hasReservedKeys, rejectsReservedKeys } from "./reserved-keys";
 import { LocalisedText } from "./text";
 
 describe("__proto__ keys", () => {
@@ -41,6 +41,70 @@ describe("__proto__ keys", () => {
         expect(findReservedKeys(value)).toEqual([]);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe("schemas that turn down __proto__ keys themselves", () => {
+  const Item = z.strictObject({ code: z.string(), value: z.number().optional() });
+  const Strict = z.strictObject({
+    id: z.string(),
+    items: z.array(Item).default([]),
+    either: z.union([Item, z.strictObject({ other: z.boolean() }), z.literal("none")]).optional(),
+    pair: z.tuple([Item, z.enum(["a", "b"])]).nullable().optional(),
+    again: Item.readonly().optional(), // the same node twice is not a cycle
+    piped: z.string().pipe(z.string().min(1)).optional(),
+  });
+
+  it("are told apart from schemas that take data as it comes", () => {
+    expect(rejectsReservedKeys(Strict)).toBe(true);
+    const open = [
+      z.object({ a: z.string() }),
+      z.looseObject({ a: z.string() }),
+      z.strictObject({ a: z.string() }).catchall(z.string()),
+      z.strictObject({ a: z.record(z.string(), z.string()) }),
+      z.strictObject({ a: z.unknown() }),
+      z.strictObject({ a: z.any() }),
+      z.strictObject({ a: Item.catch({ code: "x" }) }),
+      z.array(z.map(z.string(), z.string())),
+      z.union([Item, z.object({ b: z.string() })]),
+      z.tuple([Item], z.unknown()),
+      z.transform((value: unknown) => value),
+      z.lazy(() => Item),
+      LocalisedText,
+    ];
+    for (const schema of open) expect(rejectsReservedKeys(schema)).toBe(false);
+    type Tree = { name: string; children: Tree[] };
+    const Tree: z.ZodType<Tree> = z.strictObject({
+      name: z.string(),
+      get children() {
+        return z.array(Tree);
+      },
+    });
+    expect(rejectsReservedKeys(Tree)).toBe(false);
+  });
+
+  it("report a __proto__ key wherever it is put, as the full search would", () => {
+    const valid = fc.record({
+      id: fc.string(),
+      items: fc.array(fc.record({ code: fc.string(), value: fc.integer() }, { requiredKeys: ["code"] }), { maxLength: 3 }),
+      either: fc.oneof(fc.record({ code: fc.string() }), fc.record({ other: fc.boolean() })),
+    });
+    fc.assert(
+      fc.property(valid, fc.nat(), (record, pick) => {
+        expect(safeParseResult(Strict, record).ok).toBe(true);
+        // Put the key into one of the objects, through JSON as a reader would.
+        const objects: object[] = [record, ...record.items, record.either];
+        const target = objects[pick % objects.length] as Record<string, unknown>;
+        const text = JSON.stringify(record, (_key, value: unknown) => (value === target ? { ...target, RESERVED: 1 } : value)).replace('"RESERVED"', '"__proto__"');
+        const input = JSON.parse(text) as unknown;
+        expect(hasReservedKeys(input)).toBe(true);
+        const result = safeParseResult(Strict, input);
+        expect(result.ok).toBe(false);
+        const paths = result.ok ? [] : result.issues.map((found) => found.path);
+        for (const path of findReservedKeys(input)) expect(paths).toContainEqual(path);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -58,8 +58,83 @@ function walk(value: object, path: PathSegment[], found: PathSegment[][]): void 
  * ```
  */
 export function findReservedKeys(input: unknown): PathSegment[][] {
-  if (typeof input !== "object" || input === null || !hasReservedKey(input)) return [];
+  if (!hasReservedKeys(input)) return [];
   const found: PathSegment[][] = [];
-  walk(input, [], found);
+  walk(input as object, [], found);
   return found;
+}
+
+/**
+ * Whether parsed JSON has an own `__proto__` key anywhere: the quick test behind
+ * {@link findReservedKeys}, without building paths.
+ *
+ * @example
+ * ```ts
+ * hasReservedKeys(JSON.parse('{"a":[{"__proto__":1}]}')); // true
+ * ```
+ */
+export function hasReservedKeys(input: unknown): boolean {
+  return typeof input === "object" && input !== null && hasReservedKey(input);
+}
+
+/** What a schema node holds, as far as the check below needs to know. */
+interface SchemaNode {
+  _zod: { def: { type: string; [key: string]: unknown } };
+}
+
+/** Nodes that accept only values without own keys: text, numbers, fixed values and the like. */
+const KEYLESS = new Set(["string", "number", "int", "boolean", "bigint", "symbol", "null", "undefined", "void", "never", "date", "enum", "literal", "nan", "template_literal"]);
+/** Nodes that pass their value on to the node in `innerType`. Not `catch`: it would swap a value turned down for its fallback, and accept it. */
+const WRAPPERS = new Set(["optional", "nullable", "nonoptional", "default", "prefault", "readonly"]);
+
+/** `stack` holds the nodes on the way down: meeting one again is a cycle, and then the input is searched. */
+function walkRejects(node: SchemaNode, stack: Set<SchemaNode>): boolean {
+  if (stack.has(node)) return false;
+  stack.add(node);
+  const rejects = nodeRejects(node, stack);
+  stack.delete(node);
+  return rejects;
+}
+
+function nodeRejects(node: SchemaNode, stack: Set<SchemaNode>): boolean {
+  const def = node._zod.def;
+  const type = def.type;
+  if (KEYLESS.has(type)) return true;
+  if (WRAPPERS.has(type)) return walkRejects(def.innerType as SchemaNode, stack);
+  switch (type) {
+    case "object": {
+      const catchall = def.catchall as SchemaNode | undefined;
+      if (catchall?._zod.def.type !== "never") return false;
+      const shape = def.shape as Record<string, SchemaNode>;
+      for (const key in shape) if (!walkRejects(shape[key] as SchemaNode, stack)) return false;
+      return true;
+    }
+    case "array":
+      return walkRejects(def.element as SchemaNode, stack);
+    case "tuple":
+      return (def.items as SchemaNode[]).every((item) => walkRejects(item, stack)) && (def.rest === null || def.rest === undefined || walkRejects(def.rest as SchemaNode, stack));
+    case "union":
+      return (def.options as SchemaNode[]).every((option) => walkRejects(option, stack));
+    case "pipe":
+      return walkRejects(def.in as SchemaNode, stack);
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether a schema turns down every `__proto__` key on its own: every object in it is strict
+ * (so zod reports the key as unknown) and nothing in it takes data as it comes (records,
+ * catch-alls, `unknown`, transforms). A value such a schema accepts has no reserved key, so
+ * {@link findReservedKeys} need not search it.
+ *
+ * @example
+ * ```ts
+ * import * as z from "zod";
+ * rejectsReservedKeys(z.strictObject({ id: z.string() })); // true
+ * rejectsReservedKeys(z.record(z.string(), z.string())); // false
+ * ```
+ */
+export function rejectsReservedKeys(schema: object): boolean {
+  return walkRejects(schema as SchemaNode, new Set());
 }

@@ -8,7 +8,7 @@ import { IsoDate, IsoDateTime } from "./dates";
 import { LanguageTag, LocalisedText } from "./text";
 import { Provenance, Role } from "./roles";
 import { ValidationIssue } from "./result";
-import { safeParseResult } from "./parse";
+import { issuesFromZodError, safeParseResult } from "./parse";
 
 /** The schemas published as JSON Schema in `schemas/`. */
 export const publicSchemas = {
@@ -63,6 +63,7 @@ describe("public schemas", () => {
       checkSchemaProperties(schema, {
         valid: samples[name as keyof typeof samples] as fc.Arbitrary<unknown>,
         parse: (input) => safeParseResult(schema, input),
+        zodIssues: issuesFromZodError,
       });
     });
   }

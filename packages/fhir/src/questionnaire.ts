@@ -1,5 +1,6 @@
 import type { LocalisedText, OrdinalScale, ScaleOption } from "@selfmanage/core";
 import {
+  isLoincCode,
   AlertRule,
   ChangeParameters,
   ChimeDomain,
@@ -337,6 +338,12 @@ function readItems(nodes: readonly FhirNode[], into: ReadItems, systems: Map<str
     const codes = node.nodes("code");
     const chime = codes.flatMap((found) => readCoding(found) ?? []).filter((coding) => coding.system === fhirCodes.systems.chime && ChimeDomain.safeParse(coding.code).success);
     const [loinc] = loincCodes(codes);
+    for (const found of codes) {
+      const system = found.value.system;
+      const code = found.value.code;
+      const known = typeof code === "string" && ((system === fhirCodes.systems.chime && ChimeDomain.safeParse(code).success) || (system === fhirCodes.systems.loinc && isLoincCode(code)));
+      if (!known) found.notice(undefined, "not_kept", "This item code is neither a CHIME domain nor a LOINC code, so it was not kept.");
+    }
     const conditions = node.nodes("enableWhen").flatMap((condition) => {
       condition.skip("operator");
       const question = condition.string("question", true);

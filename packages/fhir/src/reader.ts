@@ -54,6 +54,8 @@ export interface FhirNode {
   extensions(url: string): FhirNode[];
   /** Mark keys as read without reading them (elements the toolkit derives again). */
   skip(...keys: string[]): void;
+  /** Record a notice at this object (or at `key` below it): something read but not kept. */
+  notice(key: PathSegment | undefined, code: FhirNotice["code"], message: string): void;
   /** Mark every element as read (a resource noted as a whole). */
   skipAll(): void;
   /** Whether a key has been read. */
@@ -134,6 +136,10 @@ class Cursor implements FhirNode {
 
   skip(...keys: string[]): void {
     for (const key of keys) this.markRead(key);
+  }
+
+  notice(key: PathSegment | undefined, code: FhirNotice["code"], message: string): void {
+    this.log.notices.push({ path: key === undefined ? [...this.path] : this.at(key), code, message });
   }
 
   skipAll(): void {

@@ -106,5 +106,20 @@ describe("a Questionnaire's licence, rule sources and LOINC codes from elsewhere
     const imported = fromFhir(questionnaire);
     expect(imported.instruments[0]?.items[0]?.loinc).toBeUndefined();
     expect(imported.instruments[0]?.items[1]?.loinc).toBe(phq2.items[1]?.loinc);
+    // The code it could not read is a notice at its path, without its value.
+    expect(imported.notices.map((notice) => `${formatPath(notice.path)} ${notice.code}`)).toContain("Questionnaire.item[0].code[0] not_kept");
+  });
+
+  it("keeps an item code from another system as a notice, and the known ones without one", () => {
+    const questionnaire = instrumentToQuestionnaire(phq2);
+    const [first] = questionnaire.item as Array<{ code?: Array<{ system: string; code: string }> }>;
+    if (first === undefined) throw new Error("PHQ-2 has no items");
+    first.code = [...(first.code ?? []), { system: "http://snomed.info/sct", code: "720433000" }];
+    const imported = fromFhir(questionnaire);
+    expect(imported.issues).toEqual([]);
+    const noted = imported.notices.filter((notice) => formatPath(notice.path).startsWith("Questionnaire.item[0].code"));
+    expect(noted.map((notice) => formatPath(notice.path))).toEqual([`Questionnaire.item[0].code[${(first.code?.length ?? 1) - 1}]`]);
+    expect(noted[0]?.message).not.toContain("720433000");
+    expect(imported.instruments[0]?.items[0]?.loinc).toBe(phq2.items[0]?.loinc);
   });
 });

@@ -317,12 +317,19 @@ export function validateGasSet(input: unknown): Result<GasSet> {
   if (!parsed.ok) return parsed;
   const set = parsed.value;
   const issues: ValidationIssue[] = [];
-  const seenGoals = new Set<string>();
-  set.entries.forEach((entry, index) => {
-    for (const found of prefixIssues(entryIssues(entry), ["entries", index])) issues.push(found);
-    if (seenGoals.has(entry.goalId)) issues.push(issue(["entries", index, "goalId"], "duplicate_goal", "Each goal may appear only once in a GAS set."));
-    seenGoals.add(entry.goalId);
-  });
+  const entries = set.entries;
+  // A plain loop: this runs for every set validated, and a set has at most 100 entries.
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index] as GasSetEntry;
+    const own = entryIssues(entry);
+    if (own.length > 0) for (const found of prefixIssues(own, ["entries", index])) issues.push(found);
+    for (let earlier = 0; earlier < index; earlier++) {
+      if ((entries[earlier] as GasSetEntry).goalId === entry.goalId) {
+        issues.push(issue(["entries", index, "goalId"], "duplicate_goal", "Each goal may appear only once in a GAS set."));
+        break;
+      }
+    }
+  }
   if (set.periodStart !== undefined && set.periodEnd !== undefined && set.periodEnd < set.periodStart) {
     issues.push(issue(["periodEnd"], "period_ends_before_start", "The period must end on or after the day it starts."));
   }

@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
-import { Role, safeParseResult } from "@selfmanage/core";
+import { issuesFromZodError, Role, safeParseResult } from "@selfmanage/core";
 import { checkJsonSchemaSnapshots, checkSchemaProperties } from "@selfmanage/test-kit";
 import { AchievementStatus, GoalChange, LifecycleStatus } from "./lifecycle";
 import { LifeArea } from "./life-area";
@@ -240,6 +240,7 @@ describe("public schemas", () => {
       checkSchemaProperties(schema, {
         valid: samples[name as keyof typeof samples] as fc.Arbitrary<unknown>,
         parse: (input) => safeParseResult(schema, input),
+        zodIssues: issuesFromZodError,
         numRuns: 100,
       });
     });

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, it } from "vitest";
-import { agreementScale, safeParseResult } from "@selfmanage/core";
+import { agreementScale, issuesFromZodError, safeParseResult } from "@selfmanage/core";
 import { checkJsonSchemaSnapshots, checkSchemaProperties } from "@selfmanage/test-kit";
 import type { z } from "zod";
 import {
@@ -257,6 +257,7 @@ describe("public schemas", () => {
       checkSchemaProperties(schema, {
         valid,
         parse: parsers[name] ?? ((input) => safeParseResult(schema, input)),
+        ...(parsers[name] === undefined ? { zodIssues: issuesFromZodError } : {}),
         numRuns: 60,
       });
     });

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, it } from "vitest";
-import { safeParseResult } from "@selfmanage/core";
+import { issuesFromZodError, safeParseResult } from "@selfmanage/core";
 import { checkJsonSchemaSnapshots, checkSchemaProperties } from "@selfmanage/test-kit";
 import { directory as fixtureDirectory } from "../test/fixtures";
 import { alissEnvelope } from "../test/aliss-fixture";
@@ -184,6 +184,7 @@ describe("public schemas", () => {
       checkSchemaProperties(schema, {
         valid: samples[name as keyof typeof samples] as fc.Arbitrary<unknown>,
         parse: (input) => safeParseResult(schema, input),
+        zodIssues: issuesFromZodError,
         numRuns: name === "directory" ? 20 : 100,
       });
     });
