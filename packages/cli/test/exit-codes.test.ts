@@ -98,7 +98,7 @@ describe("names looked up in tables", () => {
     it(`report ${name}, import ${name} and export ${name} are unknown kinds (exit 2)`, async () => {
       const folder = tempFolder({ "a.json": {} });
       const report = await run(["report", name, "a.json"], { cwd: folder });
-      expect(report).toEqual({ code: 2, stdout: "", stderr: `selfmanage: Unknown report kind "${name}". Kinds: coproduction, indicators, goals, practice.\n` });
+      expect(report).toEqual({ code: 2, stdout: "", stderr: `selfmanage: Unknown report kind "${name}". Kinds: coproduction, indicators, goals, practice, outcomes.\n` });
       const imported = await run(["import", name, "a.json"], { cwd: folder });
       expect(imported).toEqual({ code: 2, stdout: "", stderr: `selfmanage: Unknown import format "${name}". Formats: oruk, aliss, fhir.\n` });
       expect((await run(["export", name, "a.json"], { cwd: folder })).code).toBe(2);

@@ -104,6 +104,31 @@ describe("selfmanage outcomes", () => {
     expect(html).not.toContain(SENTINEL);
   });
 
+  it("report outcomes writes the same report, and refuses input with a record that is not valid", async () => {
+    const valid = records.filter((record) => !Object.values(record.answers).includes(SENTINEL));
+    const cwd = tempFolder({ "responses.ndjson": ndjson, "valid.ndjson": `${valid.map((record) => JSON.stringify(record)).join("\n")}\n` });
+    const options = ["--episode-key", "referral", "--service-key", "team", "--period", "quarter", "--minimum-count", "1"];
+    const refused = await run(["report", "outcomes", "responses.ndjson", ...options, "--out", "refused.html"], { cwd });
+    expect(refused.code).toBe(1);
+    const badLine = records.findIndex((record) => Object.values(record.answers).includes(SENTINEL)) + 1;
+    expect(refused.stderr).toContain(`responses.ndjson:${badLine}: answers.item-4:`);
+    expect(refused.stderr).toContain("No report was written");
+    expect(`${refused.stdout}${refused.stderr}`).not.toContain(SENTINEL);
+    expect(() => readFileSync(join(cwd, "refused.html"))).toThrow();
+
+    const summary = OutcomeSummary.parse(JSON.parse((await run(["outcomes", "valid.ndjson", ...options, "--format", "json", "--out", "by-outcomes.html"], { cwd })).stdout));
+    const written = await run(["report", "outcomes", "valid.ndjson", ...options, "--out", "by-report.html"], { cwd });
+    expect(written.code).toBe(0);
+    const { episodes, paired } = summary.overall.counts;
+    expect(written.stdout).toBe(`Wrote ${join(cwd, "by-report.html")} (outcomes: ${episodes.count} episodes, ${paired.count} with paired scores, ${summary.groups.length} groups).\n`);
+    expect([episodes.count, paired.count]).toEqual([4, 3]);
+    const withoutTime = (html: string) => html.replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z/g, "(time)");
+    expect(withoutTime(readFileSync(join(cwd, "by-report.html"), "utf8"))).toBe(withoutTime(readFileSync(join(cwd, "by-outcomes.html"), "utf8")));
+    // Its --period is the outcomes kind of period, not practice's length.
+    expect((await run(["report", "outcomes", "valid.ndjson", "--episode-key", "referral", "--service-key", "team", "--period", "financial-year", "--out", "fy.html"], { cwd })).code).toBe(0);
+    expect((await run(["report", "outcomes", "valid.ndjson", "--out", "none.html"], { cwd })).code).toBe(2);
+  });
+
   it("says which cells are suppressed in the report", async () => {
     const cwd = folder();
     await run([...args, "--out", "outcomes.html", "--quiet"], { cwd });

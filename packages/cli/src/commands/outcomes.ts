@@ -153,21 +153,41 @@ export function outcomesCsv(summary: OutcomeSummary): string {
   return [header, row(summary.overall), ...summary.groups.map(row)].join("\n");
 }
 
-async function run(files: string[], values: OptionValues, io: CliIo): Promise<number> {
+/**
+ * What the outcome options on the command line ask for, read and checked before any file is.
+ *
+ * @example
+ * ```ts
+ * outcomeOptions({ "episode-key": "referral", period: "quarter" }).period; // "quarter"
+ * ```
+ */
+export function outcomeOptions(values: OptionValues): { episodeKey: string; serviceKey: string | undefined; period: (typeof PeriodKind.options)[number]; minimumCount: number; roundTo: number | undefined; sorted: boolean } {
   const episodeKey = stringOption(values, "episode-key");
   if (episodeKey === undefined) throw new UsageError("outcomes needs --episode-key <field>: the field that says which episode of care each response belongs to.");
-  const serviceKey = stringOption(values, "service-key");
-  const format = choiceOption(values, "format", outcomesFormats, "table");
-  const period = choiceOption(values, "period", PeriodKind.options, "none");
-  const minimumCount = numberOption(values, "minimum-count", { min: 1, max: 1000, integer: true }) ?? 5;
-  const roundTo = numberOption(values, "round-to", { min: 2, max: 1000, integer: true });
-  const out = stringOption(values, "out");
-  await checkFilesExist(files, io);
-  const writing: WriteOutputOptions = { cwd: io.cwd, inputs: [...files, ...(stringOption(values, "rules") === undefined ? [] : [stringOption(values, "rules") as string])], force: values.force === true };
-  // Refuse a bad --out before reading millions of responses, not after.
-  if (out !== undefined) await checkOutputFile(out, writing);
+  return {
+    episodeKey,
+    serviceKey: stringOption(values, "service-key"),
+    period: choiceOption(values, "period", PeriodKind.options, "none"),
+    minimumCount: numberOption(values, "minimum-count", { min: 1, max: 1000, integer: true }) ?? 5,
+    roundTo: numberOption(values, "round-to", { min: 2, max: 1000, integer: true }),
+    sorted: values.sorted === true,
+  };
+}
+
+/**
+ * Read, validate and score every response in the files, and judge each episode: the summary,
+ * the rules it was judged by and how many records were left out. Each record left out is
+ * reported on stderr with where it is.
+ *
+ * @example
+ * ```ts
+ * const { summary, invalid } = await summariseOutcomeFiles(["responses.ndjson"], { "episode-key": "referral" }, processIo());
+ * ```
+ */
+export async function summariseOutcomeFiles(files: readonly string[], values: OptionValues, io: CliIo): Promise<{ summary: OutcomeSummary; rules: OutcomeRules; invalid: number }> {
+  const { episodeKey, serviceKey, period, minimumCount, roundTo, sorted } = outcomeOptions(values);
   const { rules, instruments } = await loadOutcomeSetup(values, io);
-  const tracker = createOutcomeTracker(rules, { period, minimumCount, sortedByEpisode: values.sorted === true, ...(roundTo === undefined ? {} : { roundTo }) });
+  const tracker = createOutcomeTracker(rules, { period, minimumCount, sortedByEpisode: sorted, ...(roundTo === undefined ? {} : { roundTo }) });
   const paint = colourer(io.stderr, io.env);
   const progress = startProgress(io, "Reading responses");
   let invalid = 0;
@@ -211,7 +231,30 @@ async function run(files: string[], values: OptionValues, io: CliIo): Promise<nu
     }
   }
   progress.done();
-  const summary = tracker.finish();
+  return { summary: tracker.finish(), rules, invalid };
+}
+
+/**
+ * The files outcome options name, which are inputs too (never written over).
+ *
+ * @example
+ * ```ts
+ * outcomeDefinitionFiles({ rules: "our-rules.json" }); // ["our-rules.json"]
+ * ```
+ */
+export function outcomeDefinitionFiles(values: OptionValues): string[] {
+  return stringOption(values, "rules") === undefined ? [] : [stringOption(values, "rules") as string];
+}
+
+async function run(files: string[], values: OptionValues, io: CliIo): Promise<number> {
+  outcomeOptions(values);
+  const format = choiceOption(values, "format", outcomesFormats, "table");
+  const out = stringOption(values, "out");
+  await checkFilesExist(files, io);
+  const writing: WriteOutputOptions = { cwd: io.cwd, inputs: [...files, ...outcomeDefinitionFiles(values)], force: values.force === true };
+  // Refuse a bad --out before reading millions of responses, not after.
+  if (out !== undefined) await checkOutputFile(out, writing);
+  const { summary, rules, invalid } = await summariseOutcomeFiles(files, values, io);
   if (format === "json") await writeLine(io.stdout, JSON.stringify(summary, null, 2));
   else if (format === "csv") await writeLine(io.stdout, outcomesCsv(summary));
   else {

@@ -8,8 +8,10 @@ import { frameworkSource, indicatorSetSource, taxonomySource } from "../kinds";
 import { readRecords, type InputRecord } from "../records";
 import { formatReportedIssue, locateIssues, type ReportedIssue } from "../reported-issue";
 import { coproductionReportFrom, goalsReportFrom, indicatorReportFrom, type ReportBuild } from "../reports/build";
+import { formatCount, renderOutcomesReport } from "../reports/outcomes";
 import { countSuppressed, renderPracticeReport } from "../reports/practice";
 import { didYouMean } from "../suggest";
+import { outcomeDefinitionFiles, outcomeOptions, summariseOutcomeFiles } from "./outcomes";
 import { checkFilesExist } from "./validate";
 
 /**
@@ -42,6 +44,8 @@ export interface ReportOptions {
   readonly period?: PeriodLength;
   /** practice: the month periods start from (1-12). */
   readonly firstMonth?: number;
+  /** outcomes: the outcome options as given (`--episode-key`, `--measures`, `--period`, ...; see `selfmanage outcomes --help`). */
+  readonly outcomes?: OptionValues;
   /** Shown in the footer; fixed in tests so reports are reproducible. */
   readonly generatedAt: string;
 }
@@ -177,12 +181,36 @@ export async function buildPracticeReport(files: readonly string[], options: Rep
   };
 }
 
+/**
+ * Build the outcomes report of paired first and last scores, from one or two response files,
+ * as `selfmanage outcomes --out` writes it. Every response is validated first; any that is not
+ * valid is reported and stops the report, so every figure stands for all the records given.
+ *
+ * @example
+ * ```ts
+ * const built = await buildOutcomesReport(["responses.ndjson"], { generatedAt: "2026-04-28T10:00:00Z", outcomes: { "episode-key": "referral" } }, processIo());
+ * ```
+ */
+export async function buildOutcomesReport(files: readonly string[], options: ReportOptions, io: CliIo): Promise<BuiltReport> {
+  const { summary, rules, invalid } = await summariseOutcomeFiles(files, options.outcomes ?? {}, io);
+  // The records left out were reported on stderr as they were read.
+  if (invalid > 0) return { ok: false, issues: [] };
+  const episodes = summary.overall.counts.episodes;
+  const paired = summary.overall.counts.paired;
+  return {
+    ok: true,
+    html: renderOutcomesReport({ summary, rules, invalid, generatedAt: options.generatedAt }),
+    summary: `outcomes: ${formatCount(episodes)} episode${episodes.count === 1 ? "" : "s"}, ${formatCount(paired)} with paired scores, ${summary.groups.length} group${summary.groups.length === 1 ? "" : "s"}`,
+  };
+}
+
 /** The report kinds and their builders, as data. */
 export const reportKinds: Readonly<Record<string, (files: readonly string[], options: ReportOptions, io: CliIo) => Promise<BuiltReport>>> = {
   coproduction: buildCoproductionReport,
   indicators: buildIndicatorReport,
   goals: buildGoalsReport,
   practice: buildPracticeReport,
+  outcomes: buildOutcomesReport,
 };
 
 /**
@@ -246,7 +274,7 @@ export function reportOptions(values: OptionValues, now: Date = new Date()): Rep
 
 /** The definition files named by options, which are inputs too. */
 function definitionFiles(values: OptionValues): string[] {
-  return ["framework", "indicator-set", "taxonomy"].flatMap((name) => stringOption(values, name) ?? []);
+  return [...["framework", "indicator-set", "taxonomy"].flatMap((name) => stringOption(values, name) ?? []), ...outcomeDefinitionFiles(values)];
 }
 
 async function run([kind, ...files]: string[], values: OptionValues, io: CliIo): Promise<number> {
@@ -255,7 +283,10 @@ async function run([kind, ...files]: string[], values: OptionValues, io: CliIo):
   const target = stringOption(values, "out") ?? `${kind}-report.html`;
   const writing: WriteOutputOptions = { cwd: io.cwd, inputs: [...files, ...definitionFiles(values)], force: values.force === true, option: "--out" };
   await checkOutputFile(target, writing);
-  const built = await build(files, reportOptions(values), io);
+  // outcomes reads its own options (its --period is a kind of period, not a length).
+  if (kind === "outcomes") outcomeOptions(values);
+  const options = kind === "outcomes" ? { ...reportOptions({ ...values, period: undefined }), outcomes: values } : reportOptions(values);
+  const built = await build(files, options, io);
   if (!built.ok) {
     const paint = colourer(io.stderr, io.env);
     for (const found of built.issues) await writeLine(io.stderr, formatReportedIssue(found, paint));
@@ -271,7 +302,7 @@ async function run([kind, ...files]: string[], values: OptionValues, io: CliIo):
 export const reportCommand: Command = {
   name: "report",
   summary: "Write a self-contained, accessible HTML report with charts and data tables.",
-  usage: ["report coproduction <assessment> [--framework <file|id>] --out <file.html>", "report indicators <cycle> [<later cycle>] [--indicator-set <file>] --out <file.html>", "report goals <goals> [--today YYYY-MM-DD] --out <file.html>", "report practice <sessions> <reflections> [--taxonomy <file|id>] [--period quarter] --out <file.html>"],
+  usage: ["report coproduction <assessment> [--framework <file|id>] --out <file.html>", "report indicators <cycle> [<later cycle>] [--indicator-set <file>] --out <file.html>", "report goals <goals> [--today YYYY-MM-DD] --out <file.html>", "report practice <sessions> <reflections> [--taxonomy <file|id>] [--period quarter] --out <file.html>", "report outcomes <responses> [<more responses>] --episode-key <field> [--measures phq-9,gad-7] [--service-key <field>] [--period quarter] --out <file.html>"],
   help: `Reports are single HTML files: inline CSS and SVG, no scripts, no external resources,
 and a Content-Security-Policy that keeps it so. They read on a phone as on a desk, and print
 with each chart beside its table. Every chart has a title and description for screen readers
@@ -287,6 +318,11 @@ Kinds:
   practice      The learning report of a run of reflective practice sessions: pillars,
                 techniques, challenges and solutions, change between periods, plans
                 followed through; small counts are withheld, free text never shown.
+  outcomes      Episode outcomes from paired first and last scores (recovery, reliable
+                improvement, deterioration ...) by service and period, as "selfmanage
+                outcomes --out" writes it; takes the outcomes command's options
+                (--episode-key, --measures, --rules, --service-key, --period,
+                --minimum-count, --round-to, --sorted).
 
 Options:
   --out <file.html>             Where to write (default: <kind>-report.html). An existing
@@ -298,7 +334,9 @@ Options:
   --indicator-set <file>        indicators: the indicator set (default: built-in).
   --today <YYYY-MM-DD>          goals: the day to summarise on (default: today).
   --taxonomy <file|id>          practice: the taxonomy (default: built-in).
-  --period <length>             practice: month, quarter (default), half-year or year.
+  --period <length>             practice: month, quarter (default), half-year or year;
+                                outcomes: none (default), month, quarter, year or
+                                financial-year.
   --first-month <1-12>          practice: the month periods start from (4: financial year).
   --quiet                       Do not print where the report was written.
 
@@ -313,6 +351,13 @@ Example:
     taxonomy: { type: "string" },
     period: { type: "string" },
     "first-month": { type: "string" },
+    "episode-key": { type: "string" },
+    "service-key": { type: "string" },
+    measures: { type: "string", multiple: true },
+    rules: { type: "string" },
+    "minimum-count": { type: "string" },
+    "round-to": { type: "string" },
+    sorted: { type: "boolean" },
     quiet: { type: "boolean", short: "q" },
     force: { type: "boolean" },
   },
