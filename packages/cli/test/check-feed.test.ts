@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { exportOpenReferralUk, exportOpenReferralUkPage, importOpenReferralUk } from "@selfmanage/signposting";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ORUK_MOCK_FILES } from "../src/commands/check-feed/source";
 import { SENTINEL, tempFolder } from "./helpers";
 import { run } from "./run";
 
@@ -19,25 +20,11 @@ const fixtures = {
 const councilFile = join(standards, "interop/oruk-v1-councils/north-lincolnshire-council.json");
 const available = existsSync(fixtures.default) && existsSync(councilFile);
 
-/** The ORUK validator's mock routes (its MockController), file by endpoint. */
-const MOCK_FILES: Array<[RegExp, string[]]> = [
-  [/^\/$/, ["api_details.json"]],
-  [/^\/services$/, ["service_list.json"]],
-  [/^\/services\/[^/]+$/, ["service_full.json"]],
-  [/^\/service_at_locations$/, ["service_at_location_list.json"]],
-  [/^\/service_at_locations\/[^/]+$/, ["service_at_location_full.json"]],
-  [/^\/organizations$/, ["organization_list.json"]],
-  [/^\/organizations\/[^/]+$/, ["organization.json", "organization_full.json"]],
-  [/^\/taxonomies$/, ["taxonomy_list.json"]],
-  [/^\/taxonomies\/[^/]+$/, ["taxonomy.json"]],
-  [/^\/taxonomy_terms$/, ["taxonomy_term_list.json"]],
-  [/^\/taxonomy_terms\/[^/]+$/, ["taxonomy_term.json"]],
-];
 
 type Reply = { status: number; body?: unknown; headers?: Record<string, string>; delayMs?: number };
 
 function mock(folder: string, path: string): Reply {
-  const files = MOCK_FILES.find(([pattern]) => pattern.test(path))?.[1] ?? [];
+  const files = ORUK_MOCK_FILES.find(([pattern]) => pattern.test(path))?.[1] ?? [];
   const file = files.map((name) => join(folder, name)).find((candidate) => existsSync(candidate));
   return file === undefined ? { status: 404 } : { status: 200, body: JSON.parse(readFileSync(file, "utf8")) as unknown };
 }

@@ -30,8 +30,16 @@ export interface FeedSource {
   requests(): number;
 }
 
-/** The files of the ORUK validator's mock feeds, by endpoint (as its MockController serves them). */
-const FOLDER_FILES: ReadonlyArray<[RegExp, readonly string[]]> = [
+/**
+ * The files of the ORUK validator's mock feeds, by endpoint, as its MockController serves them:
+ * the first file that exists answers the endpoint.
+ *
+ * @example
+ * ```ts
+ * ORUK_MOCK_FILES.find(([pattern]) => pattern.test("/services"))?.[1]; // ["service_list.json"]
+ * ```
+ */
+export const ORUK_MOCK_FILES: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
   [/^\/$/, ["api_details.json"]],
   [/^\/services$/, ["service_list.json"]],
   [/^\/services\/[^/]+$/, ["service_full.json"]],
@@ -78,7 +86,7 @@ export function folderSource(folder: string, cwd: string): FeedSource {
     requests: () => count,
     async get(path) {
       count += 1;
-      const files = FOLDER_FILES.find(([pattern]) => pattern.test(path))?.[1] ?? [];
+      const files = ORUK_MOCK_FILES.find(([pattern]) => pattern.test(path))?.[1] ?? [];
       for (const file of files) {
         const exists = await stat(join(root, file)).then(
           (info) => info.isFile(),
