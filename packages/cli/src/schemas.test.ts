@@ -1,8 +1,7 @@
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
-import { describe, it } from "vitest";
 import { safeParseResult } from "@selfmanage/core";
-import { checkJsonSchemaSnapshots, checkSchemaProperties } from "@selfmanage/test-kit";
+import { describePublicSchemas } from "@selfmanage/test-kit";
 import { ReportedIssue } from "./reported-issue";
 
 /** The schemas published as JSON Schema in `schemas/`. */
@@ -23,17 +22,9 @@ const samples = {
   ),
 } satisfies Record<keyof typeof publicSchemas, fc.Arbitrary<unknown>>;
 
-describe("public schemas", () => {
-  it("match their published JSON Schema snapshots", () => {
-    checkJsonSchemaSnapshots(publicSchemas, fileURLToPath(new URL("../schemas", import.meta.url)));
-  });
-
-  for (const [name, schema] of Object.entries(publicSchemas)) {
-    it(`${name}: arbitrary input never throws and valid records round-trip`, () => {
-      checkSchemaProperties(schema, {
-        valid: samples[name as keyof typeof samples],
-        parse: (input) => safeParseResult(schema, input),
-      });
-    });
-  }
+describePublicSchemas({
+  schemas: publicSchemas,
+  samples,
+  snapshots: fileURLToPath(new URL("../schemas", import.meta.url)),
+  parse: (schema) => (input) => safeParseResult(schema, input),
 });

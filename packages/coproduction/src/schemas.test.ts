@@ -1,8 +1,7 @@
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
-import { describe, it } from "vitest";
 import { agreementScale, Role, safeParseResult } from "@selfmanage/core";
-import { checkJsonSchemaSnapshots, checkSchemaProperties } from "@selfmanage/test-kit";
+import { describePublicSchemas } from "@selfmanage/test-kit";
 import { Assessment, Rating, Respondent, StageInvolvement, validateAssessment } from "./assessment";
 import { Framework, Indicator, Principle, Stage, validateFramework } from "./framework";
 import { LadderLevel } from "./ladder";
@@ -135,18 +134,10 @@ const parsers: Partial<Record<keyof typeof publicSchemas, (input: unknown) => Re
   assessment: (input) => validateAssessment(input, nefPrinciplesFramework),
 };
 
-describe("public schemas", () => {
-  it("match their published JSON Schema snapshots", () => {
-    checkJsonSchemaSnapshots(publicSchemas, fileURLToPath(new URL("../schemas", import.meta.url)));
-  });
-
-  for (const [name, schema] of Object.entries(publicSchemas)) {
-    it(`${name}: arbitrary input never throws and valid records round-trip`, () => {
-      checkSchemaProperties(schema, {
-        valid: samples[name as keyof typeof samples] as fc.Arbitrary<unknown>,
-        parse: parsers[name as keyof typeof publicSchemas] ?? ((input) => safeParseResult(schema, input)),
-        numRuns: 100,
-      });
-    });
-  }
+describePublicSchemas({
+  schemas: publicSchemas,
+  samples,
+  snapshots: fileURLToPath(new URL("../schemas", import.meta.url)),
+  parse: (schema) => (input) => safeParseResult(schema, input),
+  parsers,
 });

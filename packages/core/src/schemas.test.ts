@@ -1,7 +1,6 @@
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
-import { describe, it } from "vitest";
-import { checkJsonSchemaSnapshots, checkSchemaProperties } from "@selfmanage/test-kit";
+import { describePublicSchemas } from "@selfmanage/test-kit";
 import { agreementScale, OrdinalScale, ScaleOption } from "./scale";
 import { Coding, Identifier, PersonReference } from "./ids";
 import { IsoDate, IsoDateTime } from "./dates";
@@ -53,18 +52,10 @@ const samples = {
   "validation-issue": fc.record({ path: fc.array(fc.oneof(identifier, fc.nat(50))), code: identifier, message: text }),
 } satisfies Record<keyof typeof publicSchemas, fc.Arbitrary<unknown>>;
 
-describe("public schemas", () => {
-  it("match their published JSON Schema snapshots", () => {
-    checkJsonSchemaSnapshots(publicSchemas, fileURLToPath(new URL("../schemas", import.meta.url)));
-  });
-
-  for (const [name, schema] of Object.entries(publicSchemas)) {
-    it(`${name}: arbitrary input never throws and valid records round-trip`, () => {
-      checkSchemaProperties(schema, {
-        valid: samples[name as keyof typeof samples] as fc.Arbitrary<unknown>,
-        parse: (input) => safeParseResult(schema, input),
-        zodIssues: issuesFromZodError,
-      });
-    });
-  }
+describePublicSchemas({
+  schemas: publicSchemas,
+  samples,
+  snapshots: fileURLToPath(new URL("../schemas", import.meta.url)),
+  parse: (schema) => (input) => safeParseResult(schema, input),
+  zodIssues: issuesFromZodError,
 });

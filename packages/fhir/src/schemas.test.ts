@@ -1,9 +1,8 @@
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import * as z from "zod";
 import { safeParseResult } from "@selfmanage/core";
-import { checkJsonSchemaSnapshots, checkSchemaProperties } from "@selfmanage/test-kit";
+import { describePublicSchemas } from "@selfmanage/test-kit";
 import { validateSignpostingEvent } from "@selfmanage/signposting";
 import * as publicApi from "./index";
 import { BundleType, ExtensionEntry, extensionTable, FhirImport, FhirNotice, fromFhir, goalToFhir, parseNdjson, ParsedNdjson, toBundle, toFhir, ToolkitRecords } from "./index";
@@ -58,28 +57,17 @@ const samples = {
   "extension-entry": fc.constantFrom(...extensionTable),
 } satisfies Record<keyof typeof publicSchemas, fc.Arbitrary<unknown>>;
 
-describe("public schemas", () => {
-  it("include every schema the package exports", () => {
-    const exported = Object.values(publicApi).filter((value) => value instanceof z.ZodType);
-    const published = new Set<unknown>(Object.values(publicSchemas));
-    expect(exported.length).toBe(Object.keys(publicSchemas).length);
-    for (const schema of exported) expect(published.has(schema)).toBe(true);
-  });
+describePublicSchemas({
+  schemas: publicSchemas,
+  samples,
+  snapshots: fileURLToPath(new URL("../schemas", import.meta.url)),
+  parse: (schema) => (input) => safeParseResult(schema, input),
+  numRuns: (name) => (name === "toolkit-records" || name === "fhir-import" ? 30 : 100),
+  timeout: 300_000,
+  exported: publicApi,
+});
 
-  it("match their published JSON Schema snapshots", () => {
-    checkJsonSchemaSnapshots(publicSchemas, fileURLToPath(new URL("../schemas", import.meta.url)));
-  });
-
-  for (const [name, schema] of Object.entries(publicSchemas)) {
-    it(`${name}: arbitrary input never throws and valid records round-trip`, { timeout: 300_000 }, () => {
-      checkSchemaProperties(schema, {
-        valid: samples[name as keyof typeof samples] as fc.Arbitrary<unknown>,
-        parse: (input) => safeParseResult(schema, input),
-        numRuns: name === "toolkit-records" || name === "fhir-import" ? 30 : 100,
-      });
-    });
-  }
-
+describe("the package's own schema data", () => {
   it("the extension table is valid data of its own schema, one entry per URL", () => {
     for (const entry of extensionTable) expect(ExtensionEntry.safeParse(entry).success).toBe(true);
     expect(new Set(extensionTable.map((entry) => entry.url)).size).toBe(extensionTable.length);

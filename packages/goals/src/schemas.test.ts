@@ -1,9 +1,8 @@
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
-import * as z from "zod";
+import { describe, it } from "vitest";
 import { issuesFromZodError, Role, safeParseResult } from "@selfmanage/core";
-import { checkJsonSchemaSnapshots, checkSchemaProperties } from "@selfmanage/test-kit";
+import { checkSchemaProperties, describePublicSchemas } from "@selfmanage/test-kit";
 import { AchievementStatus, GoalChange, LifecycleStatus } from "./lifecycle";
 import { LifeArea } from "./life-area";
 import { Goal, GoalLink, GoalReview, GoalStep, GoalSupport, GoalTransition, Readiness, SmartShape, StepStatus, validateGoal } from "./goal";
@@ -223,28 +222,13 @@ const samples = {
   "wellness-recovery-action-plan": wrap,
 } satisfies Record<keyof typeof publicSchemas, fc.Arbitrary<unknown>>;
 
-describe("public schemas", () => {
-  it("include every schema the package exports", () => {
-    const exported = Object.values(publicApi).filter((value) => value instanceof z.ZodType);
-    const published = new Set<unknown>(Object.values(publicSchemas));
-    expect(exported.length).toBe(Object.keys(publicSchemas).length);
-    for (const schema of exported) expect(published.has(schema)).toBe(true);
-  });
-
-  it("match their published JSON Schema snapshots", () => {
-    checkJsonSchemaSnapshots(publicSchemas, fileURLToPath(new URL("../schemas", import.meta.url)));
-  });
-
-  for (const [name, schema] of Object.entries(publicSchemas)) {
-    it(`${name}: arbitrary input never throws and valid records round-trip`, () => {
-      checkSchemaProperties(schema, {
-        valid: samples[name as keyof typeof samples] as fc.Arbitrary<unknown>,
-        parse: (input) => safeParseResult(schema, input),
-        zodIssues: issuesFromZodError,
-        numRuns: 100,
-      });
-    });
-  }
+describePublicSchemas({
+  schemas: publicSchemas,
+  samples,
+  snapshots: fileURLToPath(new URL("../schemas", import.meta.url)),
+  parse: (schema) => (input) => safeParseResult(schema, input),
+  zodIssues: issuesFromZodError,
+  exported: publicApi,
 });
 
 describe("validators", () => {

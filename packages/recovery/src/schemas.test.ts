@@ -1,8 +1,7 @@
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
-import { describe, it } from "vitest";
 import { agreementScale, issuesFromZodError, safeParseResult } from "@selfmanage/core";
-import { checkJsonSchemaSnapshots, checkSchemaProperties } from "@selfmanage/test-kit";
+import { describePublicSchemas } from "@selfmanage/test-kit";
 import type { z } from "zod";
 import {
   ActionPlan,
@@ -245,21 +244,12 @@ const parsers: Record<string, (input: unknown) => ReturnType<typeof safeParseRes
   "outcome-rules": validateOutcomeRules,
 };
 
-describe("public schemas", () => {
-  it("match their published JSON Schema snapshots", () => {
-    checkJsonSchemaSnapshots(publicSchemas, fileURLToPath(new URL("../schemas", import.meta.url)));
-  });
-
-  for (const [name, schema] of Object.entries(publicSchemas)) {
-    it(`${name}: arbitrary input never throws and valid records round-trip`, () => {
-      const valid = samples[name];
-      if (valid === undefined) throw new Error(`No samples for ${name}`);
-      checkSchemaProperties(schema, {
-        valid,
-        parse: parsers[name] ?? ((input) => safeParseResult(schema, input)),
-        ...(parsers[name] === undefined ? { zodIssues: issuesFromZodError } : {}),
-        numRuns: 60,
-      });
-    });
-  }
+describePublicSchemas({
+  schemas: publicSchemas,
+  samples,
+  snapshots: fileURLToPath(new URL("../schemas", import.meta.url)),
+  parse: (schema) => (input) => safeParseResult(schema, input),
+  parsers,
+  zodIssues: issuesFromZodError,
+  numRuns: 60,
 });

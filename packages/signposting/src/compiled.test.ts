@@ -144,14 +144,17 @@ describe("compiled validators agree with the plain schemas", () => {
   it("for whole directories", () => {
     const small = generateSyntheticDirectory(5, 3);
     // Shape problems come back exactly as the plain schema reports them; cross-reference checks only run on top.
+    // (unknown_location is also a Service rule of its own, the centre of a radius: such an issue is the schema's.)
     const crossReferenceCodes = new Set(["duplicate_id", "unknown_organisation", "unknown_location"]);
-    const shapeOnly = (result: ReturnType<typeof validateDirectory>): unknown =>
-      result.ok ? { ok: true, value: result.value } : result.issues.every((found) => crossReferenceCodes.has(found.code)) ? "shape-ok" : result;
-    agree([fixtureDirectory, small], (input) => shapeOnly(validateDirectory(input)), (input) => {
+    const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+    agree([fixtureDirectory, small], (input) => {
+      const checked = validateDirectory(input);
       const plain = safeParseResult(Directory, input);
-      if (!plain.ok) return plain;
-      const checked = validateDirectory(plain.value);
-      return checked.ok ? plain : "shape-ok";
+      if (checked.ok || plain.ok) return checked;
+      return { ok: false, issues: checked.issues.filter((found) => !crossReferenceCodes.has(found.code) || plain.issues.some((given) => same(given, found))) };
+    }, (input) => {
+      const plain = safeParseResult(Directory, input);
+      return plain.ok ? validateDirectory(plain.value) : plain;
     }, 60);
   });
   it("for signposting events", () => {

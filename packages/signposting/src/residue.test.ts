@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { JsonValue } from "./extensions";
 import { applyResidue, diffObject, jsonEqual, setOwn, type ResidueNote } from "./residue";
 
-const object = fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 6 }) as fc.Arbitrary<{ [key: string]: JsonValue }>;
+// Imports report a __proto__ key instead of keeping it, so the residues never hold one.
+const object = fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 6 }).filter((value) => !JSON.stringify(value).includes('"__proto__"')) as fc.Arbitrary<{ [key: string]: JsonValue }>;
 
 describe("diffObject and applyResidue", () => {
   it("put any source back onto any export", () => {
