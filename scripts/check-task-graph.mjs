@@ -110,6 +110,25 @@ for (const task of gateTasks) {
   }
 }
 
+// 6: every task npm test names does something: a root task needs its root script (turbo skips
+// a missing one without a word), and a package task needs the script in at least one package.
+for (const task of gateTasks) {
+  if (task.startsWith("//#")) {
+    if (rootManifest.scripts?.[task.slice(3)] === undefined) problems.push(`package.json: npm test runs ${task}, but the root has no "${task.slice(3)}" script, so turbo would skip it silently.`);
+  } else if (!packages.some(({ manifest }) => manifest.scripts?.[task] !== undefined)) problems.push(`package.json: npm test runs "${task}", but no package has that script.`);
+}
+
+// 7: a task's inputs must not take in what tools write beside the sources (vite and vitest caches).
+for (const [name, task] of Object.entries(turbo.tasks)) {
+  for (const input of task.inputs ?? []) {
+    const folder = input.match(/^([^!*][^*]*)\/\*\*$/)?.[1];
+    if (folder === undefined || !existsSync(join(root, folder)) || !statSync(join(root, folder)).isDirectory()) continue;
+    const shielded = (task.inputs ?? []).includes(`!${folder}/node_modules/**`);
+    if (!shielded && existsSync(join(root, folder, "package.json")) === false && existsSync(join(root, folder, "vitest.config.ts")))
+      problems.push(`turbo.json: ${name} takes in ${input}, where vitest writes its cache (node_modules/.vite): add "!${folder}/node_modules/**".`);
+  }
+}
+
 if (problems.length > 0) {
   console.error(problems.join("\n"));
   console.error(`Task graph: ${problems.length} problem${problems.length === 1 ? "" : "s"}.`);
