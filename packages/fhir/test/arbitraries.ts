@@ -192,3 +192,18 @@ export const eventArbitrary: fc.Arbitrary<SignpostingEvent> = fc
       notes: drawn.notes,
     }) as SignpostingEvent;
   });
+
+/** Replace the value at one place of a JSON tree, in place: the `pick`-th key met walking it depth first (modulo their number). */
+export function replaceOnePlace(tree: unknown, pick: number, replacement: unknown): void {
+  const places: Array<{ parent: Record<string, unknown>; key: string }> = [];
+  const walk = (node: unknown): void => {
+    if (node === null || typeof node !== "object") return;
+    for (const key of Object.keys(node)) {
+      places.push({ parent: node as Record<string, unknown>, key });
+      walk((node as Record<string, unknown>)[key]);
+    }
+  };
+  walk(tree);
+  const place = places[pick % places.length];
+  if (place !== undefined) place.parent[place.key] = replacement;
+}

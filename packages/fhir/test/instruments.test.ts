@@ -1,3 +1,4 @@
+import { replaceOnePlace } from "./arbitraries";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fhirProblems } from "@selfmanage/test-kit/fhir";
@@ -74,17 +75,7 @@ describe("generated instruments and responses (model -> FHIR -> model is equal)"
       fc.property(withResponses, fc.nat(), fc.jsonValue({ maxDepth: 2 }), ([instrument, responses], pick, replacement) => {
         const bundle = toBundle([instrumentToQuestionnaire(instrument), ...responses.map((response) => responseToQuestionnaireResponse(response, instrument))], "collection");
         if (!bundle.ok) throw new Error(JSON.stringify(bundle.issues));
-        const places: Array<{ parent: Record<string, unknown>; key: string }> = [];
-        const walk = (node: unknown): void => {
-          if (node === null || typeof node !== "object") return;
-          for (const key of Object.keys(node)) {
-            places.push({ parent: node as Record<string, unknown>, key });
-            walk((node as Record<string, unknown>)[key]);
-          }
-        };
-        walk(bundle.value);
-        const place = places[pick % places.length] as (typeof places)[number];
-        place.parent[place.key] = replacement;
+        replaceOnePlace(bundle.value, pick, replacement);
         expect(() => fromFhir(bundle.value)).not.toThrow();
       }),
       { numRuns: 200 },

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { validateGoal } from "@selfmanage/goals";
 import { validateLocation, validateOrganisation, validateService, validateSignpostingEvent } from "@selfmanage/signposting";
 import { fromFhir, goalToFhir, locationToFhir, organisationToFhir, serviceToHealthcareService, signpostingEventToFhir, toBundle } from "../src/index";
-import { eventArbitrary, goalArbitrary, serviceArbitrary } from "./arbitraries";
+import { replaceOnePlace, eventArbitrary, goalArbitrary, serviceArbitrary } from "./arbitraries";
 import { locationArbitrary, organisationArbitrary } from "./directory-arbitraries";
 import { fhirProblems } from "@selfmanage/test-kit/fhir";
 
@@ -133,17 +133,7 @@ describe("round trips over generated records (model -> FHIR -> model is equal)",
       fc.property(anyRecord, fc.nat(), replacement, (resources, pick, value) => {
         const bundle = toBundle(resources, "collection");
         if (!bundle.ok) throw new Error(JSON.stringify(bundle.issues));
-        const places: Array<{ parent: Record<string, unknown>; key: string }> = [];
-        const walk = (node: unknown): void => {
-          if (node === null || typeof node !== "object") return;
-          for (const key of Object.keys(node)) {
-            places.push({ parent: node as Record<string, unknown>, key });
-            walk((node as Record<string, unknown>)[key]);
-          }
-        };
-        walk(bundle.value);
-        const place = places[pick % places.length] as (typeof places)[number];
-        place.parent[place.key] = value;
+        replaceOnePlace(bundle.value, pick, value);
         const back = fromFhir(bundle.value);
         for (const found of [...back.issues, ...back.notices]) expect(found.message).not.toContain(sentinel);
       }),
