@@ -9,7 +9,7 @@ export type { PathSegment, Result } from "./result";
 export { issuesFromZodError, safeParseResult, unwrap } from "./parse";
 export { SelfManageError, isSelfManageError } from "./errors";
 export type { ErrorCode } from "./errors";
-export { Identifier, PersonReference, Coding } from "./ids";
+export { Identifier, PersonReference, Coding, isIdentifier } from "./ids";
 export { firstInvalidUtf8 } from "./utf8";
 export { findReservedKeys } from "./reserved-keys";
 export { MAX_JSON_DEPTH, findJsonSyntaxError, jsonNoticeIssue, scanJson } from "./json-scan";

@@ -114,6 +114,26 @@ describe("safeParseResult", () => {
     expect(issuesFor({ ...valid, mapped: { Z9: 1 } })[0]).toEqual({ path: ["mapped", "Z9"], code: "invalid_key", message: "A key in this object is not allowed." });
   });
 
+  it("reports a whole-record refinement once at each place its params.paths names", () => {
+    const overlapping = (rows: { from: number; to: number }[]) => rows.flatMap((row, index) => (row.to < row.from ? [[index, "to"]] : []));
+    const Rows = z.array(z.strictObject({ from: z.number(), to: z.number() })).refine((rows) => overlapping(rows).length === 0, {
+      message: "Must not end before it starts.",
+      params: { code: "reversed", paths: overlapping },
+    });
+    const Wrapper = z.strictObject({ rows: Rows });
+    const result = safeParseResult(Wrapper, { rows: [{ from: 1, to: 0 }, { from: 1, to: 2 }, { from: 5, to: 4 }] });
+    expect(result).toEqual({
+      ok: false,
+      issues: [
+        { path: ["rows", 0, "to"], code: "reversed", message: "Must not end before it starts." },
+        { path: ["rows", 2, "to"], code: "reversed", message: "Must not end before it starts." },
+      ],
+    });
+    // A paths function that names nothing useful leaves the one issue where zod put it.
+    const Vague = z.strictObject({ a: z.number() }).refine(() => false, { message: "No.", params: { code: "no", paths: () => "nowhere" } });
+    expect(safeParseResult(Vague, { a: 1 })).toEqual({ ok: false, issues: [{ path: [], code: "no", message: "No." }] });
+  });
+
   it("never echoes a rejected value in any message", () => {
     const inputs = [
       SENTINEL,

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
 import { safeParseResult } from "./parse";
-import { findReservedKeys, hasReservedKeys, rejectsReservedKeys } from "./reserved-keys";
+import { findReservedKeys, hasReservedKeys, rejectsReservedKeys, reservedKeySearch } from "./reserved-keys";
 import { LocalisedText } from "./text";
 
 describe("__proto__ keys", () => {
@@ -121,6 +121,78 @@ describe("schemas that turn down __proto__ keys themselves", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("the search guided by the schema", () => {
+  // Strict objects around the places that take data as it comes: a record, a catch-all, a loose
+  // object, unknown data, a union with a record in it, and a list of records.
+  const Mixed = z.strictObject({
+    id: z.string(),
+    tags: z.array(z.string()).optional(),
+    answers: z.record(z.string(), z.string()).optional(),
+    label: LocalisedText.optional(),
+    rows: z.array(z.strictObject({ code: z.string(), extra: z.record(z.string(), z.unknown()).optional() })).optional(),
+    loose: z.looseObject({ a: z.number().optional() }).optional(),
+    anything: z.unknown().optional(),
+    either: z.union([z.strictObject({ kind: z.literal("a") }), z.record(z.string(), z.number())]).optional(),
+    nested: z.strictObject({ inner: z.strictObject({ deep: z.record(z.string(), z.boolean()).optional(), name: z.string().optional() }) }).optional(),
+  });
+  const search = reservedKeySearch(Mixed);
+  const valid = fc.record(
+    {
+      id: fc.string(),
+      tags: fc.array(fc.string(), { maxLength: 2 }),
+      answers: fc.dictionary(fc.constantFrom("q1", "q2", "q3"), fc.string()),
+      label: fc.record({ en: fc.string({ minLength: 1 }), gd: fc.string({ minLength: 1 }) }, { requiredKeys: ["en"] }),
+      rows: fc.array(fc.record({ code: fc.string(), extra: fc.dictionary(fc.constantFrom("x", "y"), fc.jsonValue({ maxDepth: 2 })) }, { requiredKeys: ["code"] }), { maxLength: 3 }),
+      loose: fc.record({ a: fc.integer(), b: fc.jsonValue({ maxDepth: 1 }) }, { requiredKeys: [] }),
+      anything: fc.jsonValue({ maxDepth: 2 }),
+      either: fc.oneof(fc.constant({ kind: "a" }), fc.dictionary(fc.constantFrom("m", "n"), fc.integer())),
+      nested: fc.record({ inner: fc.record({ deep: fc.dictionary(fc.constantFrom("p", "q"), fc.boolean()), name: fc.string() }, { requiredKeys: [] }) }),
+    },
+    { requiredKeys: ["id"] },
+  ).filter((record) => !JSON.stringify(record).includes('"__proto__"'));
+
+  /** Every object in a value, containers within containers included. */
+  const objectsIn = (value: unknown): object[] => {
+    if (typeof value !== "object" || value === null) return [];
+    const found: object[] = Array.isArray(value) ? [] : [value];
+    for (const child of Object.values(value)) for (const inner of objectsIn(child)) found.push(inner);
+    return found;
+  };
+
+  it("answers as the full search does for every value the schema accepts, with a __proto__ key anywhere", () => {
+    expect(rejectsReservedKeys(Mixed)).toBe(false);
+    fc.assert(
+      fc.property(valid, fc.nat(), fc.boolean(), (record, pick, plant) => {
+        expect(Mixed.safeParse(record).success).toBe(true);
+        expect(search(record)).toBe(false);
+        if (!plant) return;
+        const objects = objectsIn(record);
+        const target = objects[pick % objects.length];
+        const text = JSON.stringify(record, (_key, value: unknown) => (value === target ? { ...(value as object), RESERVED: 1 } : value)).replace('"RESERVED"', '"__proto__"');
+        const input = JSON.parse(text) as unknown;
+        expect(hasReservedKeys(input)).toBe(true);
+        // Where zod took the key without a word, the guided search finds it too; where a strict
+        // object turned it down, zod said so itself. Either way safeParseResult reports it.
+        if (Mixed.safeParse(input).success) expect(search(input)).toBe(true);
+        const result = safeParseResult(Mixed, input);
+        expect(result.ok).toBe(false);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("does not look at all where every object is strict, and looks everywhere when it cannot tell", () => {
+    expect(reservedKeySearch(z.strictObject({ id: z.string(), list: z.array(z.strictObject({ a: z.number() })) }))(JSON.parse('{"id":"a","list":[{"__proto__":1}]}'))).toBe(false);
+    const everywhere = reservedKeySearch(z.record(z.string(), z.unknown()));
+    expect(everywhere(JSON.parse('{"a":{"b":[{"__proto__":1}]}}'))).toBe(true);
+    // A value of another shape than the plan expects (a list where an object was) is searched in full.
+    const planned = reservedKeySearch(z.strictObject({ rows: z.array(z.record(z.string(), z.number())) }));
+    expect(planned(JSON.parse('{"rows":{"0":{"__proto__":1}}}'))).toBe(true);
+    expect(planned(JSON.parse('{"rows":[{"a":1},{"__proto__":2}]}'))).toBe(true);
+    expect(planned(JSON.parse('{"rows":[{"a":1}]}'))).toBe(false);
   });
 });
 

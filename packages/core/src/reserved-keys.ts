@@ -138,3 +138,96 @@ function nodeRejects(node: SchemaNode, stack: Set<SchemaNode>): boolean {
 export function rejectsReservedKeys(schema: object): boolean {
   return walkRejects(schema as SchemaNode, new Set());
 }
+
+/** Where a value accepted by a schema might hold a `__proto__` key the schema did not turn down. */
+type Search = "none" | "all" | { readonly fields: readonly (readonly [string, Search])[]; readonly own: boolean } | { readonly element: Search };
+
+function planNode(node: SchemaNode, stack: Set<SchemaNode>): Search {
+  if (stack.has(node)) return "all";
+  stack.add(node);
+  const plan = planOf(node, stack);
+  stack.delete(node);
+  return plan;
+}
+
+function planOf(node: SchemaNode, stack: Set<SchemaNode>): Search {
+  const def = node._zod.def;
+  const type = def.type;
+  if (KEYLESS.has(type)) return "none";
+  if (WRAPPERS.has(type)) return planNode(def.innerType as SchemaNode, stack);
+  switch (type) {
+    case "object": {
+      // A strict object turns down a __proto__ key at its own level, so only its fields need a look.
+      // A catch-all of keyless values (text in localised text) can take one at this level only.
+      const catchall = def.catchall as SchemaNode | undefined;
+      if (catchall === undefined) return "all";
+      const own = catchall._zod.def.type !== "never";
+      if (own && planNode(catchall, stack) !== "none") return "all";
+      const shape = def.shape as Record<string, SchemaNode>;
+      const fields: (readonly [string, Search])[] = [];
+      for (const key in shape) {
+        const field = planNode(shape[key] as SchemaNode, stack);
+        if (field !== "none") fields.push([key, field]);
+      }
+      return fields.length === 0 && !own ? "none" : { fields, own };
+    }
+    case "array": {
+      const element = planNode(def.element as SchemaNode, stack);
+      return element === "none" ? "none" : { element };
+    }
+    case "pipe":
+      return planNode(def.in as SchemaNode, stack);
+    default:
+      return walkRejects(node, stack) ? "none" : "all";
+  }
+}
+
+type Finder = (value: unknown) => boolean;
+
+const searchAll: Finder = (value) => typeof value === "object" && value !== null && hasReservedKey(value);
+
+/** The plan turned into closures once, so that a search does no interpreting: plain loops, no allocation. */
+function finderFor(plan: Exclude<Search, "none">): Finder {
+  if (plan === "all") return searchAll;
+  if ("element" in plan) {
+    const element = plan.element === "none" ? undefined : finderFor(plan.element);
+    return (value) => {
+      if (typeof value !== "object" || value === null) return false;
+      if (!Array.isArray(value)) return hasReservedKey(value);
+      if (element === undefined) return false;
+      for (let index = 0; index < value.length; index++) if (element(value[index])) return true;
+      return false;
+    };
+  }
+  const keys = plan.fields.map(([key]) => key);
+  const finders = plan.fields.map(([, field]) => finderFor(field as Exclude<Search, "none">));
+  const own = plan.own;
+  return (value) => {
+    if (typeof value !== "object" || value === null) return false;
+    if (Array.isArray(value)) return hasReservedKey(value);
+    if (own && hasOwn.call(value, RESERVED)) return true;
+    for (let index = 0; index < keys.length; index++) {
+      const child = (value as Record<string, unknown>)[keys[index] as string];
+      if (child !== undefined && hasOwn.call(value, keys[index] as string) && (finders[index] as Finder)(child)) return true;
+    }
+    return false;
+  };
+}
+
+/**
+ * A test for `__proto__` keys that looks only where `schema` could have let one through: inside
+ * records, catch-alls, loose objects, `unknown` fields and the like. For a value the schema has
+ * accepted it answers as {@link hasReservedKeys} does, but skips the parts whose strict objects
+ * would have turned the key down (so a directory service is searched only in its extensions).
+ *
+ * @example
+ * ```ts
+ * import * as z from "zod";
+ * const search = reservedKeySearch(z.strictObject({ id: z.string(), extra: z.record(z.string(), z.unknown()) }));
+ * search(JSON.parse('{"id":"a","extra":{"__proto__":1}}')); // true
+ * ```
+ */
+export function reservedKeySearch(schema: object): (input: unknown) => boolean {
+  const plan = planNode(schema as SchemaNode, new Set());
+  return plan === "none" ? () => false : finderFor(plan);
+}

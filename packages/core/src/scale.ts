@@ -43,18 +43,16 @@ export const ScaleOption = z
     value: z.number().finite().optional().meta({ description: "The weight used in scores. Required unless the option is excluded." }),
     exclusion: Exclusion.optional(),
   })
-  .superRefine((option, context) => {
-    if (option.exclusion === undefined && option.value === undefined) {
-      context.addIssue({ code: "custom", path: ["value"], message: "A scored option needs a value.", params: { code: "missing_value" } });
-    }
-    if (option.exclusion !== undefined && option.value !== undefined) {
-      context.addIssue({
-        code: "custom",
-        path: ["value"],
-        message: "An excluded option (not applicable or don't know) must not carry a value: it is never scored.",
-        params: { code: "excluded_with_value" },
-      });
-    }
+  // Predicates rather than a superRefine: zod's compiled parser runs a predicate inline.
+  .refine((option) => option.exclusion !== undefined || option.value !== undefined, {
+    path: ["value"],
+    message: "A scored option needs a value.",
+    params: { code: "missing_value" },
+  })
+  .refine((option) => option.exclusion === undefined || option.value === undefined, {
+    path: ["value"],
+    message: "An excluded option (not applicable or don't know) must not carry a value: it is never scored.",
+    params: { code: "excluded_with_value" },
   })
   .meta({ id: "ScaleOption", title: "Scale option", description: "One option of an ordinal scale." });
 
@@ -67,6 +65,27 @@ export const ScaleOption = z
  * ```
  */
 export type ScaleOption = z.infer<typeof ScaleOption>;
+
+/** The paths of option codes that repeat an earlier one (none for almost every scale). */
+function repeatedCodes(options: readonly { code: string }[]): (string | number)[][] {
+  const paths: (string | number)[][] = [];
+  for (let index = 1; index < options.length; index++) {
+    const code = (options[index] as { code: string }).code;
+    for (let earlier = 0; earlier < index; earlier++) {
+      if ((options[earlier] as { code: string }).code === code) {
+        paths.push(["options", index, "code"]);
+        break;
+      }
+    }
+  }
+  return paths;
+}
+
+function countScored(options: readonly { exclusion?: unknown }[]): number {
+  let scored = 0;
+  for (const option of options) if (option.exclusion === undefined) scored++;
+  return scored;
+}
 
 /**
  * A named, ordered list of options, each with a value and a label. Options marked
@@ -91,27 +110,16 @@ export const OrdinalScale = z
     label: LocalisedText.optional(),
     options: z.array(ScaleOption).min(2).max(101),
   })
-  .superRefine((scale, context) => {
-    const seen = new Set<string>();
-    scale.options.forEach((option, index) => {
-      if (seen.has(option.code)) {
-        context.addIssue({
-          code: "custom",
-          path: ["options", index, "code"],
-          message: "Each option code must be unique within its scale.",
-          params: { code: "duplicate_code" },
-        });
-      }
-      seen.add(option.code);
-    });
-    if (scale.options.filter((option) => option.exclusion === undefined).length < 2) {
-      context.addIssue({
-        code: "custom",
-        path: ["options"],
-        message: "A scale needs at least two scored options.",
-        params: { code: "too_few_scored_options" },
-      });
-    }
+  // Predicates rather than a superRefine (zod's compiled parser runs a predicate inline);
+  // `params.paths` names each repeated code (see safeParseResult).
+  .refine((scale) => repeatedCodes(scale.options).length === 0, {
+    message: "Each option code must be unique within its scale.",
+    params: { code: "duplicate_code", paths: (scale: { options: readonly { code: string }[] }) => repeatedCodes(scale.options) },
+  })
+  .refine((scale) => countScored(scale.options) >= 2, {
+    path: ["options"],
+    message: "A scale needs at least two scored options.",
+    params: { code: "too_few_scored_options" },
   })
   .meta({ id: "OrdinalScale", title: "Ordinal scale", description: "A named list of options with values and labels." });
 
@@ -168,9 +176,18 @@ export function scoreOption(scale: OrdinalScale, code: string): ScaledAnswer | u
  * ```
  */
 export function scaleBounds(scale: OrdinalScale): { min: number; max: number } {
-  const values = scale.options.flatMap((option) => (option.exclusion === undefined && option.value !== undefined ? [option.value] : []));
-  if (values.length < 2) throw new SelfManageError("invalid-definition", `Scale ${scale.id} needs at least two scored options.`);
-  return { min: values.reduce((lowest, value) => Math.min(lowest, value)), max: values.reduce((highest, value) => Math.max(highest, value)) };
+  // One pass without building a list: this runs for every item of every instrument validated.
+  let scored = 0;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const option of scale.options) {
+    if (option.exclusion !== undefined || option.value === undefined) continue;
+    scored++;
+    if (option.value < min) min = option.value;
+    if (option.value > max) max = option.value;
+  }
+  if (scored < 2) throw new SelfManageError("invalid-definition", `Scale ${scale.id} needs at least two scored options.`);
+  return { min, max };
 }
 
 /**

@@ -57,6 +57,13 @@ export type LanguageTag = z.infer<typeof LanguageTag>;
 
 const TextValue = z.string().min(1).max(10_000);
 
+/** The paths of keys that are not BCP 47 language tags (none for almost every text). */
+function badLanguageKeys(value: object): string[][] {
+  const paths: string[][] = [];
+  for (const key in value) if (Object.hasOwn(value, key) && !isLanguageTag(key)) paths.push([key]);
+  return paths;
+}
+
 /**
  * Text in one or more languages, keyed by BCP 47 tag. English (`en`) is required;
  * Scottish Gaelic (`gd`), Welsh (`cy`), easy-read (`en-x-easyread`) and others are optional.
@@ -69,17 +76,11 @@ const TextValue = z.string().min(1).max(10_000);
 export const LocalisedText = z
   .strictObject({ en: TextValue.meta({ description: "The English text (required)." }) })
   .catchall(TextValue)
-  .superRefine((value, context) => {
-    for (const key of Object.keys(value)) {
-      if (!isLanguageTag(key)) {
-        context.addIssue({
-          code: "custom",
-          path: [key],
-          message: "Each key must be a BCP 47 language tag such as en, gd, cy or en-x-easyread.",
-          params: { code: "invalid_language_tag" },
-        });
-      }
-    }
+  // A predicate rather than a superRefine (zod's compiled parser runs a predicate inline);
+  // `params.paths` names each key that is not a tag (see safeParseResult).
+  .refine((value) => badLanguageKeys(value).length === 0, {
+    message: "Each key must be a BCP 47 language tag such as en, gd, cy or en-x-easyread.",
+    params: { code: "invalid_language_tag", paths: badLanguageKeys },
   })
   .meta({
     id: "LocalisedText",

@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays, compareDates, daysBetween, IsoDate, IsoDateTime, toEpochMillis, toIsoDate } from "./dates";
-import { Coding, Identifier, PersonReference } from "./ids";
+import { Coding, Identifier, isIdentifier, PersonReference } from "./ids";
 import { Provenance, Role, roleLabels } from "./roles";
 import { isLanguageTag, LanguageTag, localise, LocalisedText } from "./text";
 import { safeParseResult } from "./parse";
@@ -11,6 +12,18 @@ describe("identifiers", () => {
     expect(Identifier.safeParse("a").success).toBe(true);
     expect(Identifier.safeParse("two words").success).toBe(true);
     for (const bad of ["", " lead", "trail ", "x".repeat(129), "tab\tinside", 5]) expect(Identifier.safeParse(bad).success).toBe(false);
+  });
+
+  it("isIdentifier gives the schema's answer for any value", () => {
+    const awkward = fc.oneof(
+      fc.string({ maxLength: 140 }),
+      fc.string({ unit: fc.constantFrom("a", " ", "\t", "\n", "\u0000", "\u007f", "\u0085", "\u00a0", "\u2028", "\u3000", "é", "😀", "\ud83d", "\ude00"), maxLength: 300 }),
+      fc.constantFrom("x".repeat(128), "x".repeat(129), "", " ", "😀".repeat(64), "😀".repeat(128), "😀".repeat(129), "\ud83d".repeat(129)),
+      fc.anything(),
+    );
+    fc.assert(fc.property(awkward, (value) => {
+      expect(isIdentifier(value)).toBe(Identifier.safeParse(value).success);
+    }), { numRuns: 2000 });
   });
 
   it("keeps person references pseudonymous", () => {

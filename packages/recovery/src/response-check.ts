@@ -1,14 +1,26 @@
-import { Identifier, IsoDateTime, PersonReference, Provenance, safeParseResult } from "@selfmanage/core";
+import { IsoDateTime, PersonReference, Provenance, isIdentifier, safeParseResult } from "@selfmanage/core";
 import type { InstrumentDefinition } from "./instrument";
 import type { InstrumentResponse, ItemLookups } from "./response";
 
+// The optional fields after `id` (checked on its own, without a parse), in schema order.
 const OPTIONAL_FIELDS = [
-  ["id", Identifier],
   ["respondent", PersonReference],
   ["completedAt", IsoDateTime],
   ["recorded", Provenance],
 ] as const;
-const KNOWN_FIELDS = new Set(["instrumentId", "instrumentVersion", "answers", ...OPTIONAL_FIELDS.map(([field]) => field)]);
+const REQUIRED_FIELDS = new Set(["instrumentId", "instrumentVersion", "answers"]);
+const OPTIONAL_NAMES = new Set(["id", ...OPTIONAL_FIELDS.map(([field]) => field)]);
+
+/** Whether an instrument's items are all shown and optional: then any set of answers on its scales is complete. */
+const allOptionalAndShown = new WeakMap<ItemLookups, boolean>();
+function needsShownCheck(lookups: ItemLookups): boolean {
+  let simple = allOptionalAndShown.get(lookups);
+  if (simple === undefined) {
+    simple = lookups.list.every((lookup) => !lookup.required && lookup.conditionItemId === undefined);
+    allOptionalAndShown.set(lookups, simple);
+  }
+  return !simple;
+}
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
@@ -33,7 +45,13 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 export function checkResponseQuickly(instrument: InstrumentDefinition, lookups: ItemLookups, input: unknown): InstrumentResponse | undefined {
   if (!isPlainObject(input)) return undefined;
   if (input.instrumentId !== instrument.id || input.instrumentVersion !== instrument.version) return undefined;
-  for (const field in input) if (!Object.hasOwn(input, field) || !KNOWN_FIELDS.has(field)) return undefined;
+  let optional = 0;
+  for (const field in input) {
+    if (!Object.hasOwn(input, field)) return undefined;
+    if (REQUIRED_FIELDS.has(field)) continue;
+    if (!OPTIONAL_NAMES.has(field)) return undefined;
+    optional++;
+  }
   const answers = input.answers;
   if (!isPlainObject(answers)) return undefined;
   const copy: Record<string, string> = {};
@@ -44,17 +62,26 @@ export function checkResponseQuickly(instrument: InstrumentDefinition, lookups: 
     if (lookup === undefined || typeof code !== "string" || !lookup.codes.has(code)) return undefined;
     copy[itemId] = code;
   }
-  for (const lookup of lookups.list) {
+  if (needsShownCheck(lookups)) for (const lookup of lookups.list) {
     const shown = lookup.conditionItemId === undefined || (copy[lookup.conditionItemId] !== undefined && (lookup.conditionCodes as ReadonlySet<string>).has(copy[lookup.conditionItemId] as string));
     const answered = Object.hasOwn(copy, lookup.id);
     if (shown ? lookup.required && !answered : answered) return undefined;
   }
   const response: Record<string, unknown> = { instrumentId: instrument.id, instrumentVersion: instrument.version };
-  for (const [field, schema] of OPTIONAL_FIELDS) {
-    if (!Object.hasOwn(input, field)) continue;
-    const checked = input[field] === undefined ? undefined : safeParseResult(schema, input[field]);
-    if (checked === undefined || !checked.ok) return undefined;
-    response[field] = checked.value;
+  if (optional > 0) {
+    if (Object.hasOwn(input, "id")) {
+      if (!isIdentifier(input.id)) return undefined;
+      response.id = input.id;
+      optional--;
+    }
+    if (optional > 0) {
+      for (const [field, schema] of OPTIONAL_FIELDS) {
+        if (!Object.hasOwn(input, field)) continue;
+        const checked = input[field] === undefined ? undefined : safeParseResult(schema, input[field]);
+        if (checked === undefined || !checked.ok) return undefined;
+        response[field] = checked.value;
+      }
+    }
   }
   response.answers = copy;
   return response as InstrumentResponse;

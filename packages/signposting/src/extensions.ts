@@ -1,5 +1,76 @@
 import * as z from "zod";
 
+/** How deep extension values may nest: the same bound as the toolkit's JSON readers. */
+const MAX_DEPTH = 128;
+
+/**
+ * A copy of `value` if it is plain JSON data (text, finite numbers, true/false, null, lists and
+ * plain objects, nested at most {@link MAX_DEPTH} levels), or `undefined` if it is not. One pass,
+ * without recursion, so a deep or cyclic value cannot overflow the stack.
+ */
+function copyJsonData(value: unknown): JsonValue | undefined {
+  const isPlain = (candidate: object): boolean => {
+    if (Array.isArray(candidate)) return true;
+    const prototype = Object.getPrototypeOf(candidate) as unknown;
+    return prototype === Object.prototype || prototype === null;
+  };
+  const leaf = (candidate: unknown): boolean =>
+    candidate === null || typeof candidate === "string" || typeof candidate === "boolean" || (typeof candidate === "number" && Number.isFinite(candidate));
+  if (leaf(value)) return value as JsonValue;
+  if (typeof value !== "object" || value === null || !isPlain(value)) return undefined;
+  const root: JsonValue = Array.isArray(value) ? [] : {};
+  // Each entry: a source container, its copy, and its depth. Containers are copied as they are reached.
+  const stack: { source: object; copy: JsonValue[] | Record<string, JsonValue>; depth: number }[] = [{ source: value, copy: root as JsonValue[] | Record<string, JsonValue>, depth: 1 }];
+  while (stack.length > 0) {
+    const { source, copy, depth } = stack.pop() as (typeof stack)[number];
+    const keys = Array.isArray(source) ? null : Object.keys(source);
+    const length = keys === null ? (source as unknown[]).length : keys.length;
+    for (let index = 0; index < length; index++) {
+      const key = keys === null ? index : (keys[index] as string);
+      const child = (source as Record<string | number, unknown>)[key];
+      let copied: JsonValue;
+      if (leaf(child)) copied = child as JsonValue;
+      else if (typeof child !== "object" || child === null || !isPlain(child) || depth >= MAX_DEPTH) return undefined;
+      else {
+        copied = Array.isArray(child) ? [] : {};
+        stack.push({ source: child, copy: copied as JsonValue[] | Record<string, JsonValue>, depth: depth + 1 });
+      }
+      if (Array.isArray(copy)) copy.push(copied);
+      // A `__proto__` key stays data (it is reported elsewhere), never a prototype change.
+      else if (key === "__proto__") Object.defineProperty(copy, key, { value: copied, enumerable: true, writable: true, configurable: true });
+      else copy[key] = copied;
+    }
+  }
+  return root;
+}
+
+const NOT_JSON = "Must be plain JSON data: text, finite numbers, true or false, null, lists and objects, nested at most 128 levels.";
+
+/**
+ * One JSON value, checked and copied in a single pass. Unlike `z.json()` it is not a recursive
+ * schema, so zod can compile every record that holds extensions; its JSON Schema is the usual
+ * recursive one.
+ */
+const JsonData = z
+  .unknown()
+  .transform((value, context) => {
+    const copy = copyJsonData(value);
+    if (copy !== undefined) return copy;
+    context.issues.push({ code: "custom", message: NOT_JSON, input: value, params: { code: "not_json" } });
+    return z.NEVER;
+  })
+  .meta({
+    id: "JsonValue",
+    anyOf: [
+      { type: "string" },
+      { type: "number" },
+      { type: "boolean" },
+      { type: "null" },
+      { type: "array", items: { $ref: "#/$defs/JsonValue" } },
+      { type: "object", propertyNames: { type: "string" }, additionalProperties: { $ref: "#/$defs/JsonValue" } },
+    ],
+  } as Record<string, unknown>);
+
 /**
  * What an imported record held that the model does not: kept beside the record, unchanged, so
  * that exporting the record to the standard it came from gives every value back. Keys name the
@@ -12,7 +83,7 @@ import * as z from "zod";
  * ```
  */
 export const Extensions = z
-  .record(z.string().min(1).max(100), z.json())
+  .record(z.string().min(1).max(100), JsonData)
   .meta({
     id: "Extensions",
     title: "Extensions",

@@ -139,15 +139,10 @@ export const AlertRule = z
     message: LocalisedText.meta({ description: "What the practitioner should know or do. Shown with the alert." }),
     source: RuleSource.optional(),
   })
-  .superRefine((rule, context) => {
-    if ((rule.optionCodes === undefined) === (rule.minimumValue === undefined)) {
-      context.addIssue({
-        code: "custom",
-        path: ["optionCodes"],
-        message: "An alert rule needs exactly one trigger: optionCodes or minimumValue.",
-        params: { code: "alert_trigger" },
-      });
-    }
+  .refine((rule) => (rule.optionCodes === undefined) !== (rule.minimumValue === undefined), {
+    path: ["optionCodes"],
+    message: "An alert rule needs exactly one trigger: optionCodes or minimumValue.",
+    params: { code: "alert_trigger" },
   })
   .meta({ id: "AlertRule", title: "Alert rule", description: "An answer that must be flagged to a practitioner." });
 

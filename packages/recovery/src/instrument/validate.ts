@@ -17,25 +17,37 @@ interface Bounds {
  * ```
  */
 export function scoreRange(instrument: InstrumentDefinition): { min: number; max: number } {
+  return scoreRangeOf(instrument, () => scoredItemBounds(instrument, boundsByScale(instrument)));
+}
+
+function scoreRangeOf(instrument: InstrumentDefinition, itemBounds: () => Bounds[]): { min: number; max: number } {
   const { scoring } = instrument;
   if (scoring.conversion !== undefined) {
     const metrics = scoring.conversion.entries.map((entry) => entry.metric);
     return { min: metrics.reduce((lowest, metric) => Math.min(lowest, metric), Number.POSITIVE_INFINITY), max: metrics.reduce((highest, metric) => Math.max(highest, metric), Number.NEGATIVE_INFINITY) };
   }
   if (scoring.method === "percent-of-maximum") return { min: 0, max: 100 };
-  const bounds = scoredItemBounds(instrument);
+  const bounds = itemBounds();
   if (scoring.method === "mean") {
     return { min: bounds.reduce((lowest, item) => Math.min(lowest, item.min), Number.POSITIVE_INFINITY), max: bounds.reduce((highest, item) => Math.max(highest, item.max), Number.NEGATIVE_INFINITY) };
   }
   return { min: bounds.reduce((sum, item) => sum + item.min, 0), max: bounds.reduce((sum, item) => sum + item.max, 0) };
 }
 
-function scoredItemBounds(instrument: InstrumentDefinition): Bounds[] {
-  const scales = new Map(instrument.scales.map((scale) => [scale.id, scale]));
-  return instrument.items.flatMap((item) => {
-    const scale = scales.get(item.scale);
-    return item.scored === false || scale === undefined ? [] : [scaleBounds(scale)];
-  });
+/** Each scale's bounds by scale id, worked out once (a later scale of the same id wins, as in a Map built from the list). */
+function boundsByScale(instrument: InstrumentDefinition): Map<string, Bounds> {
+  const bounds = new Map<string, Bounds>();
+  for (const scale of instrument.scales) bounds.set(scale.id, scaleBounds(scale));
+  return bounds;
+}
+
+function scoredItemBounds(instrument: InstrumentDefinition, byScale: ReadonlyMap<string, Bounds>): Bounds[] {
+  const found: Bounds[] = [];
+  for (const item of instrument.items) {
+    const bounds = byScale.get(item.scale);
+    if (item.scored !== false && bounds !== undefined) found.push(bounds);
+  }
+  return found;
 }
 
 function findDuplicates(ids: readonly string[], at: (index: number) => PathSegment[], what: string): ValidationIssue[] {
@@ -59,8 +71,21 @@ function findDuplicateLoinc(instrument: InstrumentDefinition): ValidationIssue[]
   return issues;
 }
 
-function checkItems(instrument: InstrumentDefinition): ValidationIssue[] {
-  const scales = new Map(instrument.scales.map((scale) => [scale.id, scale]));
+/** Lookups that several checks need, built once per instrument. */
+interface Lookups {
+  readonly scales: ReadonlyMap<string, InstrumentDefinition["scales"][number]>;
+  readonly items: ReadonlyMap<string, InstrumentDefinition["items"][number]>;
+}
+
+function lookupsOf(instrument: InstrumentDefinition): Lookups {
+  const scales = new Map<string, InstrumentDefinition["scales"][number]>();
+  for (const scale of instrument.scales) scales.set(scale.id, scale);
+  const items = new Map<string, InstrumentDefinition["items"][number]>();
+  for (const item of instrument.items) items.set(item.id, item);
+  return { scales, items };
+}
+
+function checkItems(instrument: InstrumentDefinition, { scales }: Lookups): ValidationIssue[] {
   const itemIndex = new Map<string, number>();
   instrument.items.forEach((item, index) => {
     if (!itemIndex.has(item.id)) itemIndex.set(item.id, index);
@@ -102,8 +127,7 @@ function checkMissingRule(rule: MissingDataRule, itemCount: number, path: PathSe
   return [];
 }
 
-function checkSubscales(instrument: InstrumentDefinition): ValidationIssue[] {
-  const items = new Map(instrument.items.map((item) => [item.id, item]));
+function checkSubscales(instrument: InstrumentDefinition, { items }: Lookups): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   (instrument.subscales ?? []).forEach((subscale, index) => {
     const seen = new Set<string>();
@@ -120,9 +144,7 @@ function checkSubscales(instrument: InstrumentDefinition): ValidationIssue[] {
   return issues;
 }
 
-function checkAlerts(instrument: InstrumentDefinition): ValidationIssue[] {
-  const scales = new Map(instrument.scales.map((scale) => [scale.id, scale]));
-  const items = new Map(instrument.items.map((item) => [item.id, item]));
+function checkAlerts(instrument: InstrumentDefinition, { scales, items }: Lookups): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   (instrument.alerts ?? []).forEach((rule, index) => {
     const item = items.get(rule.itemId);
@@ -185,7 +207,8 @@ function checkConversion(instrument: InstrumentDefinition, bounds: Bounds[]): Va
   return issues;
 }
 
-function checkBands(instrument: InstrumentDefinition, scoredItems: number): ValidationIssue[] {
+function checkBands(instrument: InstrumentDefinition, bounds: Bounds[]): ValidationIssue[] {
+  const scoredItems = bounds.length;
   const bands = instrument.scoring.bands;
   if (bands === undefined) return [];
   if (instrument.scoring.method === "sum" && instrument.scoring.conversion === undefined && !totalCoversEveryItem(instrument, scoredItems)) {
@@ -205,7 +228,7 @@ function checkBands(instrument: InstrumentDefinition, scoredItems: number): Vali
     if (band.min <= previous.max) issues.push(issue(["scoring", "bands", index, "min"], "overlapping_bands", "Bands must be listed from lowest to highest and must not overlap."));
     else if (band.min - previous.max > 1) issues.push(issue(["scoring", "bands", index, "min"], "gap_between_bands", "Bands must leave no gap: start each band within one point of the previous band's max."));
   });
-  const range = scoreRange(instrument);
+  const range = scoreRangeOf(instrument, () => bounds);
   const first = bands[0] as Band;
   const last = bands[bands.length - 1] as Band;
   if (first.min > range.min || last.max < range.max) {
@@ -230,6 +253,7 @@ export function validateInstrument(input: unknown): Result<InstrumentDefinition>
   const parsed = safeParseResult(InstrumentDefinition, input);
   if (!parsed.ok) return parsed;
   const instrument = parsed.value;
+  const lookups = lookupsOf(instrument);
   const issues = [
     ...findDuplicates(instrument.scales.map((scale) => scale.id), (index) => ["scales", index, "id"], "scale"),
     ...findDuplicates(instrument.items.map((item) => item.id), (index) => ["items", index, "id"], "item"),
@@ -237,16 +261,16 @@ export function validateInstrument(input: unknown): Result<InstrumentDefinition>
     ...findDuplicates((instrument.alerts ?? []).map((rule) => rule.id), (index) => ["alerts", index, "id"], "alert rule"),
     ...findDuplicates((instrument.scoring.bands ?? []).map((band) => band.id), (index) => ["scoring", "bands", index, "id"], "band"),
     ...findDuplicateLoinc(instrument),
-    ...checkItems(instrument),
-    ...checkSubscales(instrument),
-    ...checkAlerts(instrument),
+    ...checkItems(instrument, lookups),
+    ...checkSubscales(instrument, lookups),
+    ...checkAlerts(instrument, lookups),
   ];
   if (issues.length > 0) return fail(issues);
-  const bounds = scoredItemBounds(instrument);
+  const bounds = scoredItemBounds(instrument, boundsByScale(instrument));
   const ruleIssues = checkMissingRule(instrument.scoring.missingData, bounds.length, ["scoring", "missingData"]);
   if (ruleIssues.length > 0) return fail(ruleIssues);
   const conversionIssues = checkConversion(instrument, bounds);
   if (conversionIssues.length > 0) return fail(conversionIssues);
-  const bandIssues = checkBands(instrument, bounds.length);
+  const bandIssues = checkBands(instrument, bounds);
   return bandIssues.length > 0 ? fail(bandIssues) : ok(instrument);
 }

@@ -9,6 +9,18 @@ import { AccessRoute, AttendingType, Cost, Eligibility, ServiceStatus } from "./
 import { Contact, Organisation } from "./organisation";
 import { Location } from "./location";
 
+/** The paths of radius areas centred on a location the service does not list (none for most services). */
+function unknownRadiusCentres(service: { areas?: readonly ServiceArea[] | undefined; locationIds?: readonly string[] | undefined }): (string | number)[][] {
+  const areas = service.areas;
+  if (areas === undefined) return [];
+  const paths: (string | number)[][] = [];
+  for (let index = 0; index < areas.length; index += 1) {
+    const area = areas[index] as ServiceArea;
+    if (area.kind === "radius" && area.locationId !== undefined && !(service.locationIds ?? []).includes(area.locationId)) paths.push(["areas", index, "locationId"]);
+  }
+  return paths;
+}
+
 /**
  * A service: something an organisation offers that a person can be signposted to.
  *
@@ -62,20 +74,12 @@ export const Service = z
     fundingSources: z.array(Text).optional(),
     extensions: Extensions.optional(),
   })
-  .superRefine((service, context) => {
-    const areas = service.areas;
-    if (areas === undefined) return;
-    for (let index = 0; index < areas.length; index += 1) {
-      const area = areas[index] as ServiceArea;
-      if (area.kind === "radius" && area.locationId !== undefined && !(service.locationIds ?? []).includes(area.locationId)) {
-        context.addIssue({
-          code: "custom",
-          path: ["areas", index, "locationId"],
-          message: "The centre of a radius must be one of the service's own locations.",
-          params: { code: "unknown_location" },
-        });
-      }
-    }
+  // A predicate rather than a superRefine: zod's compiled parser runs a predicate inline, but a
+  // superRefine or check through a helper that cost about 3 µs a service. `params.paths` tells
+  // safeParseResult which radius areas to name, so each gets its own issue.
+  .refine((service) => unknownRadiusCentres(service).length === 0, {
+    message: "The centre of a radius must be one of the service's own locations.",
+    params: { code: "unknown_location", paths: unknownRadiusCentres },
   })
   .meta({ id: "Service", title: "Service", description: "Support an organisation offers, that a person can be signposted to." });
 /**
