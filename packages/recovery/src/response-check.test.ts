@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compileInstrument, serviceExperienceQuestionnaire, validateResponse, type InstrumentDefinition } from "./index";
+import { ok } from "@selfmanage/core";
+import { compileInstrument, scoreResponse, serviceExperienceQuestionnaire, validateResponse, type InstrumentDefinition } from "./index";
 import { conditional, phq9 } from "../test/instruments";
 
 function agreeFor(instrument: InstrumentDefinition) {
@@ -16,17 +17,43 @@ function agreeFor(instrument: InstrumentDefinition) {
       respondent: fc.constantFrom("person-7f3a9c", "jane@example.org", "943 476 5919"),
       completedAt: fc.constantFrom("2026-03-01T10:00:00Z", "yesterday"),
       recorded: fc.constantFrom({ recordedBy: "person-7f3a9c", role: "person", recordedAt: "2026-03-01T10:00:00Z" }, { role: "nurse" }),
-      answers: fc.oneof(answers, fc.constant([]), fc.constant("all")),
+      answers: fc.oneof(answers, fc.constant([]), fc.constant("all"), fc.constant(JSON.parse('{"__proto__":"x"}') as unknown), fc.constant({ [itemIds[0] as string]: undefined })),
       extra: fc.boolean(),
     },
     { requiredKeys: ["instrumentId", "instrumentVersion", "answers"] },
   );
+  // Mostly valid responses, broken in at most one way, so that the fast paths are really taken.
+  const validCodes = (item: InstrumentDefinition["items"][number]) => instrument.scales.find((scale) => scale.id === item.scale)?.options.map((option) => option.code) ?? [];
+  const nearlyValid = fc
+    .tuple(
+      fc.tuple(...instrument.items.map((item) => fc.option(fc.constantFrom(...validCodes(item)), { nil: undefined, freq: 4 }))),
+      fc.constantFrom("none", "unknown-item", "bad-code", "undefined-answer", "drop-first", "extra-field", "number"),
+      fc.option(fc.constantFrom("r-1", "resp 2"), { nil: undefined }),
+    )
+    .map(([chosen, breakage, id]) => {
+      const given: Record<string, unknown> = {};
+      instrument.items.forEach((item, index) => {
+        if (chosen[index] !== undefined) given[item.id] = chosen[index];
+      });
+      const first = instrument.items[0]?.id as string;
+      if (breakage === "unknown-item") given["unknown-item"] = codes[0];
+      if (breakage === "bad-code") given[first] = "not-a-code";
+      if (breakage === "undefined-answer") given[first] = undefined;
+      if (breakage === "drop-first") delete given[first];
+      if (breakage === "number") given[first] = 1;
+      const input: Record<string, unknown> = { instrumentId: instrument.id, instrumentVersion: instrument.version, answers: given };
+      if (id !== undefined) input.id = id;
+      if (breakage === "extra-field") input.extra = true;
+      return input;
+    });
   fc.assert(
-    fc.property(fc.oneof(response, fc.anything()), (input) => {
+    fc.property(fc.oneof({ arbitrary: nearlyValid, weight: 3 }, { arbitrary: response, weight: 1 }, { arbitrary: fc.anything(), weight: 1 }), (input) => {
       const quick = compiled.validate(input);
       const full = validateResponse(instrument, input);
       expect(quick).toEqual(full);
       if (quick.ok && full.ok) expect(JSON.stringify(quick.value)).toBe(JSON.stringify(full.value));
+      // scoreResponse checks and scores valid responses in one pass: the same answer as validating, then scoring.
+      expect(JSON.stringify(scoreResponse(instrument, input))).toBe(JSON.stringify(full.ok ? ok(compiled.score(full.value)) : full));
     }),
     { numRuns: 400 },
   );
@@ -34,7 +61,9 @@ function agreeFor(instrument: InstrumentDefinition) {
 
 describe("the compiled validator's fast path", () => {
   it("answers exactly as the full validation does, value and issues", () => {
-    for (const instrument of [serviceExperienceQuestionnaire, phq9, conditional]) agreeFor(instrument);
+    // One with required items too: a shown required item left out is not a valid response.
+    const someRequired: InstrumentDefinition = { ...phq9, items: phq9.items.map((item, index) => (index % 3 === 0 ? { ...item, required: true } : item)) };
+    for (const instrument of [serviceExperienceQuestionnaire, phq9, conditional, someRequired]) agreeFor(instrument);
   });
 });
 

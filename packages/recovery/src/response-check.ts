@@ -29,6 +29,41 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
+ * The fields of a response other than its answers, checked quickly without building anything:
+ * the exact instrument and version, no unknown fields, and the optional fields valid. Returns
+ * the answers object (plain, not yet checked), or `undefined` for anything it does not accept.
+ *
+ * @example
+ * ```ts
+ * const answers = checkResponseFields(instrument, input);
+ * if (answers !== undefined) Object.keys(answers); // item ids, still to be checked
+ * ```
+ */
+export function checkResponseFields(instrument: InstrumentDefinition, input: unknown): Record<string, unknown> | undefined {
+  if (!isPlainObject(input)) return undefined;
+  if (input.instrumentId !== instrument.id || input.instrumentVersion !== instrument.version) return undefined;
+  let optional = 0;
+  for (const field in input) {
+    if (!Object.hasOwn(input, field)) return undefined;
+    if (REQUIRED_FIELDS.has(field)) continue;
+    if (!OPTIONAL_NAMES.has(field)) return undefined;
+    optional++;
+  }
+  const answers = input.answers;
+  if (!isPlainObject(answers)) return undefined;
+  if (optional > 0 && Object.hasOwn(input, "id")) {
+    if (!isIdentifier(input.id)) return undefined;
+    optional--;
+  }
+  if (optional > 0) {
+    for (const [field, schema] of OPTIONAL_FIELDS) {
+      if (Object.hasOwn(input, field) && (input[field] === undefined || !safeParseResult(schema, input[field]).ok)) return undefined;
+    }
+  }
+  return answers;
+}
+
+/**
  * A fast yes for a response that is valid against this exact instrument, checked against the
  * instrument's own item ids and option codes (already valid identifiers, so an answer that is
  * one of them is one too). Returns the response as the schema would output it (fields in schema
@@ -43,17 +78,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * ```
  */
 export function checkResponseQuickly(instrument: InstrumentDefinition, lookups: ItemLookups, input: unknown): InstrumentResponse | undefined {
-  if (!isPlainObject(input)) return undefined;
-  if (input.instrumentId !== instrument.id || input.instrumentVersion !== instrument.version) return undefined;
-  let optional = 0;
-  for (const field in input) {
-    if (!Object.hasOwn(input, field)) return undefined;
-    if (REQUIRED_FIELDS.has(field)) continue;
-    if (!OPTIONAL_NAMES.has(field)) return undefined;
-    optional++;
-  }
-  const answers = input.answers;
-  if (!isPlainObject(answers)) return undefined;
+  const answers = checkResponseFields(instrument, input);
+  if (answers === undefined) return undefined;
   const copy: Record<string, string> = {};
   for (const itemId in answers) {
     if (!Object.hasOwn(answers, itemId)) return undefined;
@@ -67,21 +93,18 @@ export function checkResponseQuickly(instrument: InstrumentDefinition, lookups: 
     const answered = Object.hasOwn(copy, lookup.id);
     if (shown ? lookup.required && !answered : answered) return undefined;
   }
+  // Accepted: the output in schema order. Text fields are output as they are; a provenance is
+  // parsed again for its fresh copy.
+  const given = input as Record<string, unknown>;
   const response: Record<string, unknown> = { instrumentId: instrument.id, instrumentVersion: instrument.version };
-  if (optional > 0) {
-    if (Object.hasOwn(input, "id")) {
-      if (!isIdentifier(input.id)) return undefined;
-      response.id = input.id;
-      optional--;
-    }
-    if (optional > 0) {
-      for (const [field, schema] of OPTIONAL_FIELDS) {
-        if (!Object.hasOwn(input, field)) continue;
-        const checked = input[field] === undefined ? undefined : safeParseResult(schema, input[field]);
-        if (checked === undefined || !checked.ok) return undefined;
-        response[field] = checked.value;
-      }
-    }
+  if (Object.hasOwn(given, "id")) response.id = given.id;
+  if (Object.hasOwn(given, "respondent")) response.respondent = given.respondent;
+  if (Object.hasOwn(given, "completedAt")) response.completedAt = given.completedAt;
+  if (Object.hasOwn(given, "recorded")) {
+    const recorded = safeParseResult(Provenance, given.recorded);
+    /* v8 ignore next -- checkResponseFields has just accepted it */
+    if (!recorded.ok) return undefined;
+    response.recorded = recorded.value;
   }
   response.answers = copy;
   return response as InstrumentResponse;

@@ -11,7 +11,7 @@ import {
 } from "@selfmanage/core";
 import { SemanticVersion, validateInstrument, type InstrumentDefinition, type MissingDataRule, type ScoringMethod } from "./instrument";
 import { InstrumentResponse, buildItemLookups, checkResponse } from "./response";
-import { checkResponseQuickly } from "./response-check";
+import { checkResponseFields, checkResponseQuickly } from "./response-check";
 
 /**
  * The score of one subscale in an {@link InstrumentScore}.
@@ -148,6 +148,12 @@ export interface CompiledInstrument {
   score(response: InstrumentResponse): InstrumentScore;
 }
 
+/** What {@link scoreResponse} needs beyond the public {@link CompiledInstrument}: checking and scoring in one pass. */
+interface CompiledForScoring extends CompiledInstrument {
+  /** The score of a response the quick check accepts while scoring it, or undefined (then validate and score). */
+  scoreIfValid(input: unknown): InstrumentScore | undefined;
+}
+
 const NOT_SCORED = Number.NaN;
 
 /**
@@ -223,6 +229,10 @@ const COMPLETE_ONLY: MissingDataRule = { kind: "mean-substitution", maximumMissi
  * ```
  */
 export function compileInstrument(definition: InstrumentDefinition): CompiledInstrument {
+  return compileForScoring(definition);
+}
+
+function compileForScoring(definition: InstrumentDefinition): CompiledForScoring {
   const validated = validateInstrument(definition);
   if (!validated.ok) {
     throw new SelfManageError("invalid-definition", `The instrument definition is not valid:\n${validated.issues.map(formatIssue).join("\n")}`);
@@ -233,6 +243,7 @@ export function compileInstrument(definition: InstrumentDefinition): CompiledIns
   const itemCount = instrument.items.length;
   const itemIds: string[] = [];
   const scored: boolean[] = [];
+  const required: boolean[] = [];
   const values: Map<string, number>[] = [];
   const itemMin = new Float64Array(itemCount);
   const itemMax = new Float64Array(itemCount);
@@ -252,6 +263,7 @@ export function compileInstrument(definition: InstrumentDefinition): CompiledIns
     }
     itemIds.push(item.id);
     scored.push(item.scored !== false);
+    required.push(item.required === true);
     values.push(byCode);
     itemMin[index] = bounds.min;
     itemMax[index] = bounds.max;
@@ -305,8 +317,15 @@ export function compileInstrument(definition: InstrumentDefinition): CompiledIns
     return earlier !== undefined && (conditionCodes[index] as ReadonlySet<string>).has(earlier);
   }
 
-  function score(response: InstrumentResponse): InstrumentScore {
-    const answers = response.answers;
+  /**
+   * Score the answers. With `strict`, they are also checked as the quick validation checks them
+   * (every answer an item's own, shown, with a code of its scale; every shown required item
+   * answered; nothing else), and undefined is returned at the first problem.
+   */
+  function scoreAnswers(response: { readonly id?: unknown; readonly answers: Readonly<Record<string, unknown>> }, strict: boolean): InstrumentScore | undefined {
+    const given = response.answers;
+    // Read as text: when strict, every answer read below has been checked to be text first.
+    const answers = given as Readonly<Record<string, string>>;
     subSum.fill(0);
     subAnswered.fill(0);
     subShown.fill(0);
@@ -323,7 +342,17 @@ export function compileInstrument(definition: InstrumentDefinition): CompiledIns
     let answeredMax = 0;
     let shownMin = 0;
     let shownMax = 0;
+    let answersSeen = 0;
     for (let index = 0; index < itemCount; index += 1) {
+      if (strict) {
+        const itemId = itemIds[index] as string;
+        const answer = given[itemId];
+        const visible = isShown(index, answers);
+        if (answer !== undefined) {
+          if (typeof answer !== "string" || !visible || !(values[index] as Map<string, number>).has(answer) || !Object.hasOwn(given, itemId)) return undefined;
+          answersSeen += 1;
+        } else if (visible && required[index]) return undefined;
+      }
       if (!scored[index] || !isShown(index, answers)) continue;
       const low = itemMin[index] as number;
       const high = itemMax[index] as number;
@@ -357,6 +386,12 @@ export function compileInstrument(definition: InstrumentDefinition): CompiledIns
       }
     }
 
+    if (strict) {
+      // Nothing but the items' own answers: as many keys as answers found.
+      let keys = 0;
+      for (const _key in given) keys += 1;
+      if (keys !== answersSeen) return undefined;
+    }
     let total = combine(method, rule, sum, answered, shown, answeredMin, answeredMax, shownMin, shownMax);
     const isScored = total === total;
     if (isScored && roundingFactor !== 0) total = Math.round(total * roundingFactor) / roundingFactor;
@@ -376,7 +411,7 @@ export function compileInstrument(definition: InstrumentDefinition): CompiledIns
       missingDataRuleApplied: answered === shown ? "not-needed" : rule.kind,
       alerts: [],
     };
-    if (response.id !== undefined) result.responseId = response.id;
+    if (response.id !== undefined) result.responseId = response.id as string;
     if (isScored) {
       let banded = total;
       if (conversion !== undefined) {
@@ -422,6 +457,15 @@ export function compileInstrument(definition: InstrumentDefinition): CompiledIns
     return result;
   }
 
+  function score(response: InstrumentResponse): InstrumentScore {
+    return scoreAnswers(response, false) as InstrumentScore;
+  }
+
+  function scoreIfValid(input: unknown): InstrumentScore | undefined {
+    const answers = checkResponseFields(instrument, input);
+    return answers === undefined ? undefined : scoreAnswers({ id: (input as { id?: unknown }).id, answers }, true);
+  }
+
   function validate(input: unknown): Result<InstrumentResponse> {
     // Most responses are valid: accept those against the instrument's own ids and codes first.
     const accepted = checkResponseQuickly(instrument, lookups, input);
@@ -431,11 +475,11 @@ export function compileInstrument(definition: InstrumentDefinition): CompiledIns
     return checkResponse(instrument, lookups, parsed.value);
   }
 
-  return Object.freeze({ instrument, validate, score });
+  return Object.freeze({ instrument, validate, score, scoreIfValid });
 }
 
 /** Compiled instruments by definition object, so that per-call scoring compiles each definition once. */
-const compiledByDefinition = new WeakMap<InstrumentDefinition, CompiledInstrument>();
+const compiledByDefinition = new WeakMap<InstrumentDefinition, CompiledForScoring>();
 
 /**
  * Validate a response against an instrument and score it: total, subscales, band, completeness,
@@ -461,9 +505,12 @@ const compiledByDefinition = new WeakMap<InstrumentDefinition, CompiledInstrumen
 export function scoreResponse(instrument: InstrumentDefinition, input: unknown): Result<InstrumentScore> {
   let compiled = compiledByDefinition.get(instrument);
   if (compiled === undefined) {
-    compiled = compileInstrument(instrument);
+    compiled = compileForScoring(instrument);
     compiledByDefinition.set(instrument, compiled);
   }
+  // Most responses are valid: check and score them in one pass; anything else is validated in full.
+  const quick = compiled.scoreIfValid(input);
+  if (quick !== undefined) return ok(quick);
   const checked = compiled.validate(input);
   return checked.ok ? ok(compiled.score(checked.value)) : checked;
 }
