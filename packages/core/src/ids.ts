@@ -73,6 +73,23 @@ function notPseudonymousMessage(kinds: readonly PersonalIdentifierKind[]): strin
 }
 
 /**
+ * References already found pseudonymous. One person is referred to many times (every rating of
+ * an assessment names its respondent), and the search for identifiers is the costly part of the
+ * check. Only references that passed are kept, so the memory never holds an NHS number, an
+ * email address or the like; it is bounded, and cleared when full.
+ */
+const PSEUDONYMOUS_MEMORY = 10_000;
+const knownPseudonymous = new Set<string>();
+
+function isPseudonymous(value: string): boolean {
+  if (knownPseudonymous.has(value)) return true;
+  if (findPersonalIdentifiers(value).length > 0) return false;
+  if (knownPseudonymous.size >= PSEUDONYMOUS_MEMORY) knownPseudonymous.clear();
+  knownPseudonymous.add(value);
+  return true;
+}
+
+/**
  * A pseudonymous reference to a person: an identifier that means nothing outside the
  * system that issued it. Never a name, an NHS/CHI number, an email address, a phone number
  * or a postcode.
@@ -92,9 +109,10 @@ function notPseudonymousMessage(kinds: readonly PersonalIdentifierKind[]): strin
  * PersonReference.safeParse("NHS９４３４７６５９１９").success; // false: full-width digits
  * ```
  */
-export const PersonReference = Identifier.superRefine((value, context) => {
-  const kinds = findPersonalIdentifiers(value);
-  if (kinds.length > 0) context.addIssue({ code: "custom", message: notPseudonymousMessage(kinds), params: { code: "not_pseudonymous" } });
+export const PersonReference = Identifier.refine(isPseudonymous, {
+  // Worked out only for a reference turned down; the message names kinds, never the value.
+  error: (found) => notPseudonymousMessage(findPersonalIdentifiers(String(found.input))),
+  params: { code: "not_pseudonymous" },
 }).meta({
   id: "PersonReference",
   title: "Pseudonymous person reference",

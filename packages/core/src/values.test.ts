@@ -37,6 +37,23 @@ describe("identifiers", () => {
     expect(PersonReference.safeParse("ref-9434765918").success).toBe(true);
   });
 
+  it("gives the same answers when references repeat, and past the memory of accepted ones", () => {
+    const message = (value: string) => {
+      const result = safeParseResult(PersonReference, value);
+      return result.ok ? "ok" : result.issues.map((found) => `${found.code}: ${found.message}`).join("; ");
+    };
+    const first = message("943 476 5919");
+    expect(first).toMatch(/^not_pseudonymous: .*NHS number/);
+    expect(first).not.toContain("943");
+    for (let round = 0; round < 3; round++) {
+      expect(message("943 476 5919")).toBe(first);
+      expect(message("person-7f3a9c")).toBe("ok");
+    }
+    for (let index = 0; index < 10_050; index++) expect(PersonReference.safeParse(`person-${index}`).success).toBe(true);
+    expect(message("943 476 5919")).toBe(first);
+    expect(message("jane@example.org")).toMatch(/^not_pseudonymous: .*email address/);
+  });
+
   it("models codings", () => {
     expect(Coding.safeParse({ system: "http://snomed.info/sct", code: "871731000000106" }).success).toBe(true);
     expect(Coding.safeParse({ system: "", code: "1" }).success).toBe(false);
