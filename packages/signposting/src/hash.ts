@@ -50,7 +50,7 @@ export function stableUuid(name: string): string {
   const known = remembered.get(name);
   if (known !== undefined) return known;
   let seed = fnv1a(name);
-  let hex = "";
+  const words = [0, 0, 0, 0];
   for (let part = 0; part < 4; part += 1) {
     // FNV-1a runs left to right, so hashing "<part>:" and then the name is hashing `${part}:${name}`, without building the string.
     let hash = seed >>> 0;
@@ -58,13 +58,25 @@ export function stableUuid(name: string): string {
     hash = Math.imul(hash ^ 58, FNV_PRIME) >>> 0;
     for (let index = 0; index < name.length; index += 1) hash = Math.imul(hash ^ name.charCodeAt(index), FNV_PRIME) >>> 0;
     seed = hash;
-    hex += seed.toString(16).padStart(8, "0");
+    words[part] = seed;
   }
-  const variant = ((Number.parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
-  const uuid = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  // The 32 hex digits of the four words, laid out 8-4-4-4-12 with the version nibble 8 and the variant bits 10.
+  const [first, second, third, fourth] = words as [number, number, number, number];
+  const secondHex = hex8(second);
+  const thirdHex = hex8(third);
+  const variant = HEX_DIGITS.charAt(((third >>> 28) & 0x3) | 0x8);
+  const uuid = `${hex8(first)}-${secondHex.slice(0, 4)}-8${secondHex.slice(5)}-${variant}${thirdHex.slice(1, 4)}-${thirdHex.slice(4)}${hex8(fourth)}`;
   if (remembered.size >= REMEMBERED) remembered.clear();
   remembered.set(name, uuid);
   return uuid;
+}
+
+const HEX_DIGITS = "0123456789abcdef";
+/** Two hex digits for every byte, so that a word is four lookups rather than toString and padStart. */
+const BYTE_HEX: readonly string[] = Array.from({ length: 256 }, (_, byte) => HEX_DIGITS.charAt(byte >>> 4) + HEX_DIGITS.charAt(byte & 0xf));
+
+function hex8(word: number): string {
+  return (BYTE_HEX[word >>> 24] as string) + (BYTE_HEX[(word >>> 16) & 0xff] as string) + (BYTE_HEX[(word >>> 8) & 0xff] as string) + (BYTE_HEX[word & 0xff] as string);
 }
 
 /**
