@@ -116,7 +116,8 @@ run({
 });
 run({
   name: `validate ${COUNT.toLocaleString("en-GB")} invalid services`,
-  baseline: { name: "ajv (schemas/service.json), all errors", run: () => broken.map((service) => validateWithAjv(service) || validateWithAjv.errors?.length) },
+  // Both sides keep what they found, as a caller reporting the problems would.
+  baseline: { name: "ajv (schemas/service.json), all errors, kept", run: () => broken.map((service) => (validateWithAjv(service) ? null : validateWithAjv.errors)) },
   candidate: { name: "validateService, plain-English issues", run: () => broken.map((service) => validateService(service)) },
   rounds: 9,
   target: { maxRatio: 2 },
