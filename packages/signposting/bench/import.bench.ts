@@ -27,7 +27,7 @@ interface Side {
 }
 
 function runSide(mode: "peer" | "stream" | "check", file: string): Side {
-  const child = spawnSync(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./import-child.ts", import.meta.url)), mode, file], { encoding: "utf8", maxBuffer: 1 << 20 });
+  const child = spawnSync(process.execPath, [fileURLToPath(new URL("./import-child.mjs", import.meta.url)), mode, file], { encoding: "utf8", maxBuffer: 1 << 20 });
   if (child.status !== 0) throw new Error(`${mode} side failed: ${child.stderr}`);
   return JSON.parse(child.stdout.trim().split("\n").at(-1) as string) as Side;
 }
