@@ -33,6 +33,15 @@ interface Plan {
   /** An object's keys, in the order zod walks them, and as a set for spotting unknown keys. */
   readonly keys: readonly string[];
   readonly keySet: ReadonlySet<string>;
+  /** An object's fields with what the walk reads of each, looked up once. */
+  readonly fields: readonly Field[];
+}
+
+interface Field {
+  readonly key: string;
+  readonly node: Node;
+  readonly optin: Node["_zod"]["optin"];
+  readonly optout: Node["_zod"]["optout"];
 }
 
 const plans = new WeakMap<Node, Plan>();
@@ -78,7 +87,14 @@ function planFor(node: Node): Plan {
     else if ((def.type === "optional" || def.type === "nullable") && checks.length === 0) kind = def.type;
   }
   const keys = kind === "object" ? Object.keys((def as z.core.$ZodObjectDef).shape) : [];
-  plan = { validator: validatorFor(node), kind, refinements, sizeChecks, sizeCap, keys, keySet: new Set(keys) };
+  const shape = kind === "object" ? (def as z.core.$ZodObjectDef).shape : {};
+  const fields = keys
+    .filter((key) => key !== "__proto__")
+    .map((key) => {
+      const child = shape[key] as Node;
+      return { key, node: child, optin: child._zod.optin, optout: child._zod.optout };
+    });
+  plan = { validator: validatorFor(node), kind, refinements, sizeChecks, sizeCap, keys, keySet: new Set(keys), fields };
   plans.set(node, plan);
   return plan;
 }
@@ -122,13 +138,9 @@ function walk(node: Node, value: unknown, path: PathSegment[], context: Context,
 
 function walkObject(node: Node, plan: Plan, input: Record<string, unknown>, path: PathSegment[], context: Context, out: RawIssue[]): void {
   const start = out.length;
-  const shape = (node._zod.def as z.core.$ZodObjectDef).shape;
-  const keys = plan.keys;
-  for (const key of keys) {
-    if (key === "__proto__") continue;
-    const child = shape[key] as Node;
-    const optin = child._zod.optin;
-    const optout = child._zod.optout;
+  const fields = plan.fields;
+  for (let index = 0; index < fields.length; index++) {
+    const { key, node: child, optin, optout } = fields[index] as Field;
     // As zod's handlePropertyResult: an absent optional key contributes nothing.
     const present = key in input;
     if (!present && optout === "optional" && optin === "optional") continue;
@@ -142,9 +154,9 @@ function walkObject(node: Node, plan: Plan, input: Record<string, unknown>, path
       out.push({ code: "invalid_type", expected: "nonoptional", input: undefined, path: [...path, key] } as RawIssue);
     }
   }
-  const unrecognized: string[] = [];
-  for (const key in input) if (!plan.keySet.has(key)) unrecognized.push(key);
-  if (unrecognized.length > 0) out.push({ code: "unrecognized_keys", keys: unrecognized, input, inst: node, path: [...path], continue: true } as unknown as RawIssue);
+  let unrecognized: string[] | undefined;
+  for (const key in input) if (!plan.keySet.has(key)) (unrecognized ??= []).push(key);
+  if (unrecognized !== undefined) out.push({ code: "unrecognized_keys", keys: unrecognized, input, inst: node, path: [...path], continue: true } as unknown as RawIssue);
   // Refinements run on zod's output, and only when nothing aborted: then zod alone can answer.
   if (plan.refinements && !aborted(out, start)) {
     out.length = start;

@@ -61,14 +61,15 @@ function describeType(value: unknown): string {
   }
 }
 
-function valueAt(root: unknown, path: readonly PathSegment[]): { found: boolean; value: unknown } {
+/** The value at `path` in the input, or undefined where there is none (no object per call: this runs for every issue). */
+function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
   let current: unknown = root;
   for (const segment of path) {
-    if (current === null || typeof current !== "object") return { found: false, value: undefined };
-    if (!Object.prototype.hasOwnProperty.call(current, segment)) return { found: false, value: undefined };
+    if (current === null || typeof current !== "object") return undefined;
+    if (!Object.prototype.hasOwnProperty.call(current, segment)) return undefined;
     current = (current as Record<PathSegment, unknown>)[segment];
   }
-  return { found: true, value: current };
+  return current;
 }
 
 function sizeLimitMessage(origin: string, bound: number | bigint, inclusive: boolean, atLeast: boolean): string {
@@ -93,33 +94,58 @@ function toPath(path: readonly PropertyKey[]): PathSegment[] {
   return path.map((segment) => (typeof segment === "number" ? segment : String(segment)));
 }
 
+/** An issue's path from the root: its own array when it already is one of text and numbers (the
+ * raw issue is not used again), else a copy. Most rejected records are reported this way, so the
+ * saving of one array per issue shows. */
+function issuePath(base: readonly PathSegment[], path: readonly PropertyKey[] | undefined): PathSegment[] {
+  if (path === undefined) return base.length === 0 ? [] : [...base];
+  if (base.length === 0) {
+    for (const segment of path) if (typeof segment !== "string" && typeof segment !== "number") return toPath(path);
+    return path as PathSegment[];
+  }
+  return [...base, ...toPath(path)];
+}
+
+/** The message for a value outside a fixed list, worked out once per list (zod passes the enum's own array). */
+const allowedValuesMessages = new WeakMap<readonly unknown[], string>();
+function allowedValuesMessage(values: readonly unknown[]): string {
+  let message = allowedValuesMessages.get(values);
+  if (message === undefined) {
+    const allowed = values.map((value) => JSON.stringify(value));
+    if (allowed.length === 1) message = `Must be ${allowed[0]}.`;
+    else if (allowed.length <= 12) message = `Must be one of: ${allowed.join(", ")}.`;
+    else message = "Must be one of the allowed values for this field.";
+    allowedValuesMessages.set(values, message);
+  }
+  return message;
+}
+
 /** A zod issue, finalised (with a message and a path) or raw from a schema run (path absent at the root, message only for custom issues once finalised). */
 type AnyIssue = ZodIssue | z.core.$ZodRawIssue;
 
-function convert(issue: AnyIssue, base: PathSegment[], input: unknown): ValidationIssue[] {
+function convertIssue(issue: AnyIssue, base: PathSegment[], input: unknown): ValidationIssue | ValidationIssue[] {
   const found = issue as ZodIssue;
-  const path = [...base, ...toPath(found.path ?? [])];
+  const path = issuePath(base, found.path);
   // zod reports a missing enum, literal or union field as a bad value; to a reader it is simply missing.
   if ((found.code === "invalid_value" || found.code === "invalid_union") && path.length > 0) {
-    const at = valueAt(input, path);
-    if (!at.found || at.value === undefined) return [{ path, code: "required", message: "This field is required." }];
+    if (valueAt(input, path) === undefined) return { path, code: "required", message: "This field is required." };
   }
   switch (found.code) {
     case "invalid_type": {
-      const at = valueAt(input, path);
-      if (!at.found || at.value === undefined) return [{ path, code: "required", message: "This field is required." }];
-      if (typeof at.value === "number" && !Number.isFinite(at.value)) {
-        return [{ path, code: "number_out_of_range", message: "This number is out of range: it is infinite or not a number." }];
+      const value = valueAt(input, path);
+      if (value === undefined) return { path, code: "required", message: "This field is required." };
+      if (typeof value === "number" && !Number.isFinite(value)) {
+        return { path, code: "number_out_of_range", message: "This number is out of range: it is infinite or not a number." };
       }
       const expected = Object.hasOwn(TYPE_NAMES, found.expected) ? TYPE_NAMES[found.expected] : `a value of type ${found.expected}`;
-      return [{ path, code: "invalid_type", message: `Expected ${expected}, but found ${describeType(at.value)}.` }];
+      return { path, code: "invalid_type", message: `Expected ${expected}, but found ${describeType(value)}.` };
     }
     case "too_small":
-      return [{ path, code: "too_small", message: sizeLimitMessage(found.origin, found.minimum, found.inclusive ?? true, true) }];
+      return { path, code: "too_small", message: sizeLimitMessage(found.origin, found.minimum, found.inclusive ?? true, true) };
     case "too_big":
-      return [{ path, code: "too_big", message: sizeLimitMessage(found.origin, found.maximum, found.inclusive ?? true, false) }];
+      return { path, code: "too_big", message: sizeLimitMessage(found.origin, found.maximum, found.inclusive ?? true, false) };
     case "invalid_format":
-      return [{ path, code: "invalid_format", message: (Object.hasOwn(FORMAT_MESSAGES, found.format) ? FORMAT_MESSAGES[found.format] : undefined) ?? `Must be in ${found.format} form.` }];
+      return { path, code: "invalid_format", message: (Object.hasOwn(FORMAT_MESSAGES, found.format) ? FORMAT_MESSAGES[found.format] : undefined) ?? `Must be in ${found.format} form.` };
     case "not_multiple_of":
       return [
         {
@@ -143,34 +169,43 @@ function convert(issue: AnyIssue, base: PathSegment[], input: unknown): Validati
       })[0];
       const sharesShape = best !== undefined && best.some((inner) => inner.path.length > 0);
       if (best && sharesShape) return best.flatMap((inner) => convert(inner, path, input));
-      return [{ path, code: "invalid_union", message: "Does not match any of the allowed forms for this field." }];
+      return { path, code: "invalid_union", message: "Does not match any of the allowed forms for this field." };
     }
-    case "invalid_value": {
-      const allowed = found.values.map((value) => JSON.stringify(value));
-      if (allowed.length === 1) return [{ path, code: "invalid_value", message: `Must be ${allowed[0]}.` }];
-      if (allowed.length <= 12) return [{ path, code: "invalid_value", message: `Must be one of: ${allowed.join(", ")}.` }];
-      return [{ path, code: "invalid_value", message: "Must be one of the allowed values for this field." }];
-    }
+    case "invalid_value":
+      return { path, code: "invalid_value", message: allowedValuesMessage(found.values) };
     case "invalid_key":
-      return [{ path, code: "invalid_key", message: "A key in this object is not allowed." }];
+      return { path, code: "invalid_key", message: "A key in this object is not allowed." };
     case "invalid_element":
-      return [{ path, code: "invalid_element", message: "An entry in this collection is not valid." }];
+      return { path, code: "invalid_element", message: "An entry in this collection is not valid." };
     case "custom": {
       const params = found.params as { code?: unknown; paths?: unknown } | undefined;
       const code = typeof params?.code === "string" ? params.code : "custom";
       // A refinement of a whole record can name the places it objects to: one issue at each.
       if (typeof params?.paths === "function") {
-        const at = valueAt(input, path);
-        const places = at.found ? ((params.paths as (value: unknown) => unknown)(at.value) as unknown) : undefined;
+        const refined = valueAt(input, path);
+        const places = refined === undefined ? undefined : ((params.paths as (value: unknown) => unknown)(refined) as unknown);
         if (Array.isArray(places) && places.length > 0 && places.every((place) => Array.isArray(place))) {
           return (places as PathSegment[][]).map((place) => ({ path: [...path, ...place], code, message: found.message }));
         }
       }
-      return [{ path, code, message: found.message }];
+      return { path, code, message: found.message };
     }
     default:
-      return [{ path, code: "invalid", message: "This value is not valid here." }];
+      return { path, code: "invalid", message: "This value is not valid here." };
   }
+}
+
+/** Plain-English issues for one zod issue, added to `out` (no list per issue: this runs for every record turned down). */
+function convertInto(issue: AnyIssue, base: PathSegment[], input: unknown, out: ValidationIssue[]): void {
+  const converted = convertIssue(issue, base, input);
+  if (Array.isArray(converted)) for (const one of converted) out.push(one);
+  else out.push(converted);
+}
+
+function convert(issue: AnyIssue, base: PathSegment[], input: unknown): ValidationIssue[] {
+  const out: ValidationIssue[] = [];
+  convertInto(issue, base, input, out);
+  return out;
 }
 
 /**
@@ -195,7 +230,8 @@ function convert(issue: AnyIssue, base: PathSegment[], input: unknown): Validati
  * ```
  */
 export function issuesFromZodError(error: z.core.$ZodError, input?: unknown): ValidationIssue[] {
-  return error.issues.flatMap((found) => convert(found, [], input));
+  // The caller's error keeps its own paths: each issue is converted from a copy.
+  return error.issues.flatMap((found) => convert({ ...found, path: [...found.path] }, [], input));
 }
 
 /** What {@link safeParseResult} keeps for a schema: zod's compiled parser, and whether the schema turns down `__proto__` keys itself. */
@@ -272,7 +308,7 @@ export function safeParseResult<S extends z.core.$ZodType>(schema: S, input: unk
     }
     // Plain loops: this runs for every record turned down, and flatMap and spreads cost more.
     const issues: ValidationIssue[] = [];
-    for (const found of raw) for (const converted of convert(found.code === "custom" ? util.finalizeIssue(found, context, z.config()) : found, [], input)) issues.push(converted);
+    for (const found of raw) convertInto(found.code === "custom" ? util.finalizeIssue(found, context, z.config()) : found, [], input, issues);
     if (hasReservedKeys(input)) for (const reserved of reservedKeyIssues(input, issues)) issues.push(reserved);
     return issues.length === 0 ? ok(value as z.output<S>) : fail(issues);
   } catch {
