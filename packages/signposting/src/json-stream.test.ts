@@ -46,6 +46,31 @@ describe("createJsonRecordScanner", () => {
     );
   });
 
+  it("gives each record the line it starts on, however the text is cut and wherever the line breaks fall", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom("", "\n", "\n\n", " \n  ", "\r\n")), { maxLength: 12 }),
+        fc.array(fc.nat(), { maxLength: 10 }),
+        (items, cuts) => {
+          // Records separated by chosen white space; pretty-printed records hold line breaks of their own.
+          let text = "[";
+          const starts: number[] = [];
+          items.forEach(([value, gap], index) => {
+            text += (index === 0 ? "" : ",") + gap;
+            starts.push(text.length);
+            text += JSON.stringify(value, null, index % 2 === 0 ? undefined : 1);
+          });
+          text += "]";
+          const lineOf = (at: number) => text.slice(0, at).split("\n").length;
+          const { records, end } = scanInPieces(text, cuts);
+          expect(end.error).toBeUndefined();
+          expect(records.map((record) => record.line)).toEqual(starts.map(lineOf));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it("counts lines, reads strings with escapes and brackets, and reads one record or a bare value", () => {
     const text = '[\n{"a": "x\\"]}[{",\n"b": [1, {"c": "\\\\"}]},\n  7,\n"s",\ntrue\n]';
     const { records, end } = scanInPieces(text, [3, 9, 10, 25]);

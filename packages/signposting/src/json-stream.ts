@@ -122,9 +122,27 @@ export function createJsonRecordScanner(options: { recordsFields?: readonly stri
   let counted = 0;
   let scalarRecord = false;
 
+  // The next line break at or after `counted`, or -1 when there is none up to `searched` (a feed
+  // on one line has none at all: without this, every record would search the rest of the buffer).
+  let nextBreak = -1;
+  let searched = 0;
   const lineAt = (at: number): number => {
-    for (let cursor = buffer.indexOf("\n", counted); cursor !== -1 && cursor < at; cursor = buffer.indexOf("\n", cursor + 1)) lines += 1;
-    counted = Math.max(counted, at);
+    if (at > counted) {
+      for (;;) {
+        if (nextBreak === -1) {
+          if (searched >= at) break;
+          nextBreak = buffer.indexOf("\n", Math.max(counted, searched));
+          searched = nextBreak === -1 ? buffer.length : nextBreak;
+          if (nextBreak === -1) break;
+        }
+        if (nextBreak >= at) break;
+        lines += 1;
+        counted = nextBreak + 1;
+        nextBreak = -1;
+        searched = counted;
+      }
+      counted = Math.max(counted, at);
+    }
     return lines;
   };
   const fail = (message: string, code: "invalid_json" | "too_deep" = "invalid_json"): void => {
@@ -401,6 +419,8 @@ export function createJsonRecordScanner(options: { recordsFields?: readonly stri
     position -= keep;
     start -= keep;
     counted -= keep;
+    searched = Math.max(0, searched - keep);
+    if (nextBreak !== -1) nextBreak -= keep;
   };
 
   return {

@@ -71,11 +71,15 @@ export function createNoticeCollector(): NoticeCollector {
   const byKey = new Map<string, ImportNotice>();
   return {
     add(code, path, message, record) {
-      const pattern = pathPattern(path);
-      const key = `${code}\u0000${pattern.join("\u0001")}`;
+      // The key spells out the pattern without building it: most notices repeat one seen before.
+      let key = `${code}\u0000`;
+      for (let index = 0; index < path.length; index++) {
+        const segment = path[index];
+        key += `${index === 0 ? "" : "\u0001"}${typeof segment === "number" ? "*" : (segment as string)}`;
+      }
       const known = byKey.get(key);
       if (known === undefined) {
-        byKey.set(key, { code, path: pattern, message, count: 1, records: record === undefined ? [] : [record] });
+        byKey.set(key, { code, path: pathPattern(path), message, count: 1, records: record === undefined ? [] : [record] });
         return;
       }
       known.count += 1;
