@@ -250,12 +250,19 @@ const preparedSchemas = new WeakMap<z.core.$ZodType, Prepared>();
  * as the schema itself. Skipped when zod is configured `jitless` (for a strict Content Security
  * Policy), with a zod older than 4.6, and for schemas zod cannot compile: those parse as they are.
  */
+// Records usually come many of one kind in a row: the last schema is kept beside the map.
+let lastSchema: z.core.$ZodType | undefined;
+let lastPrepared: Prepared | undefined;
+
 function prepare(schema: z.core.$ZodType): Prepared {
+  if (schema === lastSchema) return lastPrepared as Prepared;
   let prepared = preparedSchemas.get(schema);
   if (prepared === undefined) {
     prepared = { parse: compiledParser(schema), hasLetThroughReservedKey: reservedKeySearch(schema) };
     preparedSchemas.set(schema, prepared);
   }
+  lastSchema = schema;
+  lastPrepared = prepared;
   return prepared;
 }
 
@@ -289,13 +296,16 @@ function reservedKeyIssues(input: unknown, reported: readonly ValidationIssue[])
 export function safeParseResult<S extends z.core.$ZodType>(schema: S, input: unknown): Result<z.output<S>> {
   try {
     const prepared = prepare(schema);
-    const context = { async: false } as const;
     let raw: z.core.$ZodRawIssue[];
     let value: unknown;
     if (prepared.parse !== undefined) {
       value = prepared.parse(input);
       // Accepted: a __proto__ key can only be where the schema takes data as it comes, so only there is it looked for.
       if (value !== INVALID && !prepared.hasLetThroughReservedKey(input)) return ok(value as z.output<S>);
+    }
+    // A fresh context for each parse that goes on: zod marks it when it falls back to its parser.
+    const context = { async: false } as const;
+    if (prepared.parse !== undefined) {
       // Turned down: zod's issues, found without running its parser over the parts that are valid.
       raw = value === INVALID ? walkIssues(schema, input, context) : [];
     } else {
