@@ -9,8 +9,9 @@ import type { CoachingCourse, GasSet, Goal, WellnessRecoveryActionPlan } from "@
 import type { IndicatorAssessment, InstrumentDefinition, InstrumentResponse } from "@selfmanage/recovery";
 import { recoveryIndicatorSet } from "@selfmanage/recovery";
 import type { Directory, Service, SignpostingEvent } from "@selfmanage/signposting";
-import { generateSyntheticDirectory } from "@selfmanage/signposting";
 import { seededRandom } from "@selfmanage/test-kit/random";
+// The generator is a test helper of the signposting package, not part of what it publishes.
+import { generateSyntheticDirectory } from "../../signposting/test/synthetic";
 import { samplePractice } from "./sample-practice";
 
 /** How many services the sample directory holds. */

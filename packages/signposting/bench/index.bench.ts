@@ -21,7 +21,6 @@ import { measure, validationBenchmarks, writeBenchFigures, type BenchResult, typ
 import { categoryLabel } from "../src/codes";
 import {
   buildSearchIndex,
-  generateSyntheticDirectory,
   loadSearchIndex,
   searchServices,
   serialiseSearchIndex,
@@ -36,6 +35,7 @@ import {
 } from "../src/index";
 import { MATCH_FUZZY, queryWords, wordsOf } from "../src/search/text";
 import { expandWord } from "../src/search/text-index";
+import { generateSyntheticDirectory } from "../test/synthetic";
 import { locationLookup, scanServices } from "./scan";
 import { buildSqlite, searchSqlite } from "./sqlite";
 

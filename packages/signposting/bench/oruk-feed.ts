@@ -8,7 +8,8 @@
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
 import { seededRandom } from "@selfmanage/test-kit/random";
-import { exportOpenReferralUk, generateSyntheticDirectory } from "../src/index";
+import { exportOpenReferralUk } from "../src/index";
+import { generateSyntheticDirectory } from "../test/synthetic";
 
 type Row = Record<string, unknown>;
 

@@ -6,7 +6,7 @@ import { alissEnvelope } from "../test/aliss-fixture";
 import { importAlissServices } from "./aliss/import";
 import { Directory, Location, Organisation, Service, validateDirectory, validateLocation, validateOrganisation, validateService } from "./directory";
 import { SignpostingEvent, validateSignpostingEvent } from "./events";
-import { generateSyntheticDirectory } from "./synthetic";
+import { generateSyntheticDirectory } from "../test/synthetic";
 
 /**
  * The validate functions run zod-compiled copies of the schemas for speed. These properties check

@@ -80,4 +80,3 @@ export type { FeedQuality, QualityCheckId, QualityCheckResult, QualityOptions, Q
 export { postcodeAreas, UK_BOUNDS } from "./feed-check/postcode-areas";
 export type { JsonRecordScanner, ScannedRecord, ScanEnd, ValueNotice } from "./json-stream";
 export { importAlissServices } from "./aliss/import";
-export { generateSyntheticDirectory } from "./synthetic";

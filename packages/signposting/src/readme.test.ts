@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { buildSearchIndex, generateSyntheticDirectory, parsePostcode, redactSignpostingEvent, searchServices, validateDirectory, validateSignpostingEvent } from "./index";
+import { readmeExamples } from "@selfmanage/test-kit";
+import * as signposting from "./index";
+import { parsePostcode, redactSignpostingEvent, validateDirectory, validateSignpostingEvent } from "./index";
+
+const { blocks, run } = readmeExamples(new URL("../README.md", import.meta.url), { ...signposting });
 
 // The README's examples, run as written, so that they cannot rot.
 describe("README examples", () => {
@@ -37,21 +41,17 @@ describe("README examples", () => {
     });
     expect(result.ok).toBe(true);
   });
-  it("2. searches", () => {
-    const index = buildSearchIndex(generateSyntheticDirectory(5000, 42));
-    const matches = searchServices(index, {
-      categories: ["peer-support-group"],
-      near: { latitude: 55.9533, longitude: -3.1883 },
-      radiusKm: 10,
-      openAt: "2026-03-05T18:30:00Z",
-      age: 34,
-      accessibility: ["hearing-loop"],
-    });
-    expect(matches.length).toBeGreaterThan(0);
-    for (const match of matches) {
-      expect(match.service.categories).toContain("peer-support-group");
-      if (match.distanceKm !== undefined) expect(match.distanceKm).toBeLessThanOrEqual(10);
-    }
+  it("2. searches, and prints what the README says it prints", async () => {
+    expect(blocks[1]).toContain("searchServices(index, {");
+    // Leith is 2.8 km from the point and Morningside 3.2 km; the others fail age, accessibility or radius.
+    const logged = await run(1);
+    expect(logged).toEqual([
+      ["Example Leith Peer Support Group", "2.8", ["within-radius", "category", "open"]],
+      ["Example Carers' Peer Group", "3.2", ["within-radius", "category", "open"]],
+    ]);
+    // The comments under the example are what it prints.
+    const printed = logged.map(([name, distance, reasons]) => `// ${String(name)} ${String(distance)} ${JSON.stringify(reasons).replaceAll(",", ", ")}`);
+    expect((blocks[1] ?? "").match(/^\/\/ Example .*$/gm)).toEqual(printed);
   });
   it("4. records and redacts a signposting event", () => {
     const checked = validateSignpostingEvent({

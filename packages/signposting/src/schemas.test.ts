@@ -34,7 +34,7 @@ import {
   SignpostingMethod,
   SignpostingNeed,
 } from "./events";
-import { generateSyntheticDirectory } from "./synthetic";
+import { generateSyntheticDirectory } from "../test/synthetic";
 import { importAlissServices } from "./aliss/import";
 import { Extensions } from "./extensions";
 import { importOpenReferralUk } from "./oruk/import";

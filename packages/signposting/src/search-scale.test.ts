@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { scanServices } from "../bench/scan";
-import { generateSyntheticDirectory } from "./synthetic";
+import { generateSyntheticDirectory } from "../test/synthetic";
 import type { Directory } from "./directory";
 import { buildSearchIndex, searchServices, type ServiceQuery } from "./search";
 

@@ -4,7 +4,7 @@ import { isSelfManageError } from "@selfmanage/core";
 import { scanServices } from "../bench/scan";
 import { directory, here, KM_PER_HUNDREDTH } from "../test/fixtures";
 import { signpostingCodes, type ServiceCategory } from "./codes";
-import { generateSyntheticDirectory } from "./synthetic";
+import { generateSyntheticDirectory } from "../test/synthetic";
 import type { Directory, Location, Service } from "./directory";
 import { bandedDistanceKm, buildSearchIndex, distanceKm, publicLocation, searchPosition, searchServices, type ServiceMatch, type ServiceQuery } from "./search";
 

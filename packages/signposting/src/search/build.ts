@@ -310,8 +310,16 @@ class NumberList {
  *
  * @example
  * ```ts
- * const index = buildSearchIndex(generateSyntheticDirectory(500, 7));
- * searchServices(index, { categories: ["health-coaching"], limit: 5 }).length; // up to 5
+ * const directory: Directory = {
+ *   organisations: [],
+ *   locations: [{ id: "clinic", kind: "physical", latitude: 57.4778, longitude: -4.2247 }],
+ *   services: [
+ *     { id: "coaching", name: "Example Inverness Health Coaching", status: "active", categories: ["health-coaching"], locationIds: ["clinic"] },
+ *     { id: "walks", name: "Example Inverness Walking Group", status: "active", categories: ["physical-activity"], locationIds: ["clinic"] },
+ *   ],
+ * };
+ * const index = buildSearchIndex(directory);
+ * searchServices(index, { categories: ["health-coaching"], limit: 5 }).map((match) => match.service.id); // ["coaching"]
  * ```
  */
 export function buildSearchIndex(directory: Directory): SearchIndex {

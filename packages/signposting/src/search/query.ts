@@ -329,7 +329,19 @@ function keepBest(heap: Found[], found: Found, limit: number): void {
  * a bad limit or coordinates off the globe.
  * @example
  * ```ts
- * const index = buildSearchIndex(generateSyntheticDirectory(2000, 1));
+ * const tuesdayEvening: OpeningHours = { weekly: [{ day: "tuesday", opens: "18:00", closes: "20:00" }] };
+ * const directory: Directory = {
+ *   organisations: [],
+ *   locations: [
+ *     { id: "leith", kind: "physical", latitude: 55.9756, longitude: -3.168 },
+ *     { id: "morningside", kind: "physical", latitude: 55.9275, longitude: -3.21 },
+ *   ],
+ *   services: [
+ *     { id: "morningside-group", name: "Example Morningside Peer Group", status: "active", categories: ["peer-support-group"], locationIds: ["morningside"], hours: tuesdayEvening },
+ *     { id: "leith-group", name: "Example Leith Peer Group", status: "active", categories: ["peer-support-group"], locationIds: ["leith"], hours: tuesdayEvening },
+ *   ],
+ * };
+ * const index = buildSearchIndex(directory);
  * const matches = searchServices(index, {
  *   categories: ["peer-support-group"],
  *   near: { latitude: 55.9533, longitude: -3.1883 },
@@ -337,7 +349,7 @@ function keepBest(heap: Found[], found: Found, limit: number): void {
  *   openAt: "2026-03-03T18:30:00Z",
  *   age: 34,
  * });
- * matches[0]?.distanceKm; // nearest first among equally relevant services
+ * matches.map((match) => match.service.id); // ["leith-group", "morningside-group"]: nearest first among equally relevant services
  * ```
  */
 export function searchServices(index: SearchIndex, query: ServiceQuery): ServiceMatch[] {

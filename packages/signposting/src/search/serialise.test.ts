@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generateSyntheticDirectory } from "../synthetic";
+import { generateSyntheticDirectory } from "../../test/synthetic";
 import { buildSearchIndex, SEARCH_INDEX_FORMAT } from "./build";
 import { searchServices, type ServiceQuery } from "./query";
 import { loadSearchIndex, serialiseSearchIndex } from "./serialise";

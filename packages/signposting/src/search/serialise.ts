@@ -127,10 +127,14 @@ function gridMeta(grid: PointGrid): Omit<PointGrid, "counts"> {
  *
  * @example
  * ```ts
- * const directory = generateSyntheticDirectory(500, 7);
+ * const directory: Directory = {
+ *   organisations: [],
+ *   locations: [{ id: "centre", kind: "physical", latitude: 56.462, longitude: -2.9707 }],
+ *   services: [{ id: "befriending", name: "Example Dundee Befriending", status: "active", categories: ["befriending"], locationIds: ["centre"] }],
+ * };
  * const bytes = serialiseSearchIndex(buildSearchIndex(directory));
  * const loaded = loadSearchIndex(bytes, directory);
- * if (loaded.ok) searchServices(loaded.value, { text: "befriending" });
+ * if (loaded.ok) searchServices(loaded.value, { text: "befriending" }).length; // 1
  * ```
  */
 export function serialiseSearchIndex(index: SearchIndex): Uint8Array {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isSelfManageError } from "@selfmanage/core";
-import { scottishAreas } from "./areas";
-import { validateDirectory } from "./directory";
+import { scottishAreas } from "../src/areas";
+import { validateDirectory } from "../src/directory";
 import { generateSyntheticDirectory } from "./synthetic";
 
 describe("generateSyntheticDirectory", () => {

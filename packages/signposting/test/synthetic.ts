@@ -1,8 +1,14 @@
+/**
+ * A generator of fictional directories for this package's tests and benchmarks, and for the
+ * CLI's bundled sample data (`packages/cli/scripts/sample-data.ts`). A test helper: it is not
+ * part of the published package.
+ */
 import { SelfManageError } from "@selfmanage/core";
-import type { ServiceArea } from "./areas";
-import { signpostingCodes, type AccessibilityFeature, type ServiceCategory } from "./codes";
-import type { AccessRoute, AttendingType, Directory, Location, Organisation, Service, ServiceStatus } from "./directory";
-import type { OpeningHours } from "./hours";
+import { seededRandom } from "@selfmanage/test-kit/random";
+import type { ServiceArea } from "../src/areas";
+import { signpostingCodes, type AccessibilityFeature, type ServiceCategory } from "../src/codes";
+import type { AccessRoute, AttendingType, Directory, Location, Organisation, Service, ServiceStatus } from "../src/directory";
+import type { OpeningHours } from "../src/hours";
 
 /** Towns used as centres, with a rough weight for how many services they get and their council area. */
 const towns = [
@@ -66,38 +72,21 @@ const hourPatterns: OpeningHours[] = [
 
 const adjectives = ["Example", "Sample", "Demo", "Fictional", "Imaginary"] as const;
 
-/** A small, fast, seeded generator (mulberry32), so the same seed always gives the same directory. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
-    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function pad(value: number): string {
   return String(value).padStart(6, "0");
 }
 
 /**
  * A deterministic, clearly fictional directory of `count` services across Scotland, for
- * benchmarks, demonstrations and tests. Services cluster around 32 towns (one per council area),
- * with varied categories, hours, eligibility, accessibility, areas and freshness. Every name
- * starts with a word such as "Example" or "Fictional" so it cannot be mistaken for real data.
+ * benchmarks, the CLI's sample data and tests. Services cluster around 32 towns (one per council
+ * area), with varied categories, hours, eligibility, accessibility, areas and freshness. Every
+ * name starts with a word such as "Example" or "Fictional" so it cannot be mistaken for real data.
  *
  * @throws `SelfManageError` `invalid-argument` when `count` is not a whole number from 0 to 1,000,000.
- * @example
- * ```ts
- * const directory = generateSyntheticDirectory(1000, 42);
- * directory.services.length; // 1000
- * generateSyntheticDirectory(1000, 42).services[0]?.name === directory.services[0]?.name; // true
- * ```
  */
 export function generateSyntheticDirectory(count: number, seed = 1): Directory {
   if (!Number.isInteger(count) || count < 0 || count > 1_000_000) throw new SelfManageError("invalid-argument", "count must be a whole number from 0 to 1,000,000.");
-  const random = createRandom(seed);
+  const random = seededRandom(seed);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)] as T;
   const totalWeight = towns.reduce((sum, town) => sum + town.weight, 0);
   const pickTown = (): (typeof towns)[number] => {
