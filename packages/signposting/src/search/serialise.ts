@@ -188,7 +188,12 @@ function problem(code: string, message: string): Result<SearchIndex> {
  * from (the same services and locations, in the same order). It refuses, with an issue rather
  * than wrong answers: bytes that are not a saved index (`not_search_index`), an index saved in
  * another format version (`index_format`: build it again with this version), and an index of a
- * different directory (`index_directory_mismatch`).
+ * different directory (`index_directory_mismatch`: other services or locations, told apart by
+ * their count, their ids and the locations' coordinates).
+ *
+ * @remarks
+ * The check does not read every field: a service whose name, categories or hours changed under
+ * the same id is not noticed. Save the index again whenever the directory changes.
  *
  * @example
  * ```ts
