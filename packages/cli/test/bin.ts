@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 /** The built bin, run by the end-to-end tests. */
-export const binPath = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
+export const binPath = fileURLToPath(new URL("../dist/bin.cjs", import.meta.url));
 
 /** The unprivileged account the tests use when they run as root (root reads files whatever their mode). */
 export const UNPRIVILEGED = { uid: 65534, gid: 65534 } as const;

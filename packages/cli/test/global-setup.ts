@@ -11,8 +11,8 @@ import { fileURLToPath } from "node:url";
 // runs on the same machine keep theirs.
 export default function setup(): () => void {
   const packageFolder = fileURLToPath(new URL("..", import.meta.url));
-  if (!existsSync(`${packageFolder}/dist/bin.js`)) {
-    throw new Error("packages/cli/dist/bin.js is missing: run `npm run build` first (npm test does this for you).");
+  if (!existsSync(`${packageFolder}/dist/bin.cjs`)) {
+    throw new Error("packages/cli/dist/bin.cjs is missing: run `npm run build` first (npm test does this for you).");
   }
   const root = mkdtempSync(join(tmpdir(), "smt-cli-run-"));
   // The permission tests run the bin as an unprivileged user, who must be able to pass through.
