@@ -87,13 +87,20 @@ const KEYLESS = new Set(["string", "number", "int", "boolean", "bigint", "symbol
 /** Nodes that pass their value on to the node in `innerType`. Not `catch`: it would swap a value turned down for its fallback, and accept it. */
 const WRAPPERS = new Set(["optional", "nullable", "nonoptional", "default", "prefault", "readonly"]);
 
-/** `stack` holds the nodes on the way down: meeting one again is a cycle, and then the input is searched. */
-function walkRejects(node: SchemaNode, stack: Set<SchemaNode>): boolean {
-  if (stack.has(node)) return false;
+/**
+ * `look` at a node with `stack` holding the nodes on the way down: meeting one again is a cycle,
+ * and then the answer is `onCycle` (search the input).
+ */
+function guarded<T>(node: SchemaNode, stack: Set<SchemaNode>, onCycle: T, look: (node: SchemaNode, stack: Set<SchemaNode>) => T): T {
+  if (stack.has(node)) return onCycle;
   stack.add(node);
-  const rejects = nodeRejects(node, stack);
+  const answer = look(node, stack);
   stack.delete(node);
-  return rejects;
+  return answer;
+}
+
+function walkRejects(node: SchemaNode, stack: Set<SchemaNode>): boolean {
+  return guarded(node, stack, false, nodeRejects);
 }
 
 function nodeRejects(node: SchemaNode, stack: Set<SchemaNode>): boolean {
@@ -143,11 +150,7 @@ export function rejectsReservedKeys(schema: object): boolean {
 type Search = "none" | "all" | { readonly fields: readonly (readonly [string, Search])[]; readonly own: boolean } | { readonly element: Search };
 
 function planNode(node: SchemaNode, stack: Set<SchemaNode>): Search {
-  if (stack.has(node)) return "all";
-  stack.add(node);
-  const plan = planOf(node, stack);
-  stack.delete(node);
-  return plan;
+  return guarded<Search>(node, stack, "all", planOf);
 }
 
 function planOf(node: SchemaNode, stack: Set<SchemaNode>): Search {
