@@ -145,7 +145,8 @@ function checkAgainstFramework(assessment: Assessment, framework: Framework): Va
   const indicatorIds = new Set<string>();
   for (const principle of framework.principles) for (const indicator of principle.indicators) indicatorIds.add(indicator.id);
   const optionCodes = new Set(framework.scale.options.map((option) => option.code));
-  const rated = new Set<string>();
+  // Indicators rated, by respondent: no key string built per rating (this runs for every rating).
+  const rated = new Map<string, Set<string>>();
   assessment.ratings.forEach((rating, index) => {
     const knownRespondent = respondentIds.has(rating.respondentId);
     const knownIndicator = indicatorIds.has(rating.indicatorId);
@@ -159,12 +160,15 @@ function checkAgainstFramework(assessment: Assessment, framework: Framework): Va
       issues.push(issue(["ratings", index, "option"], "off_scale", "This option is not on the framework's scale. Use one of the scale's option codes."));
     }
     if (knownRespondent && knownIndicator) {
-      // A NUL separator cannot occur inside an identifier, so the key is unambiguous.
-      const key = `${rating.respondentId}\u0000${rating.indicatorId}`;
-      if (rated.has(key)) {
+      let indicators = rated.get(rating.respondentId);
+      if (indicators === undefined) {
+        indicators = new Set<string>();
+        rated.set(rating.respondentId, indicators);
+      }
+      if (indicators.has(rating.indicatorId)) {
         issues.push(issue(["ratings", index], "duplicate_rating", "This respondent has already rated this indicator; each respondent rates an indicator once."));
       }
-      rated.add(key);
+      indicators.add(rating.indicatorId);
     }
   });
   const stageIds = new Set(frameworkStages(framework).map((stage) => stage.id));
