@@ -3,13 +3,13 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { fileURLToPath } from "node:url";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, openReport } from "./chromium";
 import { tempFolder } from "./helpers";
 import { run } from "./run";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const REPORTS = ["coproduction.html", "indicators.html", "goals.html", "practice.html"] as const;
 const WIDTHS = [390, 1280] as const;
 /** Kept as test artefacts: coverage/ is the declared output of the cli test task. */
@@ -30,10 +30,7 @@ beforeAll(async () => {
   const demo = await run(["demo", "--out-dir", folder]);
   expect(demo.code).toBe(0);
   mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
@@ -41,19 +38,8 @@ afterAll(async () => {
 });
 
 /** Open a report, recording console problems and any request that leaves the file. */
-async function open(name: string, width: number): Promise<{ page: Page; problems: string[]; requests: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  const problems: string[] = [];
-  const requests: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error" || message.type() === "warning") problems.push(message.text());
-  });
-  page.on("pageerror", (error) => problems.push(error.message));
-  page.on("request", (request) => {
-    if (!request.url().startsWith("file:")) requests.push(request.url());
-  });
-  await page.goto(pathToFileURL(join(folder, name)).href);
-  return { page, problems, requests };
+function open(name: string, width: number): ReturnType<typeof openReport> {
+  return openReport(browser, join(folder, name), { width, height: 900 });
 }
 
 /** Text drawn smaller than 12 CSS pixels: HTML text by its computed size, SVG text scaled by its transform. */

@@ -2,11 +2,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { existsSync, readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
+import { fileURLToPath } from "node:url";
 import { exportOpenReferralUk, exportOpenReferralUkPage, importOpenReferralUk } from "@selfmanage/signposting";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ORUK_MOCK_FILES } from "../src/commands/check-feed/source";
+import { launchChromium, openReport } from "./chromium";
 import { SENTINEL, tempFolder } from "./helpers";
 import { run } from "./run";
 
@@ -241,22 +241,9 @@ describe.skipIf(!available)("selfmanage check-feed against a real HTTP server on
     expect(html).toContain("Score per check");
     for (const title of ["Identifiers", "Freshness", "Coordinates", "Opening times", "Taxonomy terms", "Contact details", "Text without markup"]) expect(html).toContain(title);
     // It renders in a real browser, with nothing loaded and nothing complained of.
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
+    const browser = await launchChromium();
     try {
-      const page = await browser.newPage();
-      const problems: string[] = [];
-      const requests: string[] = [];
-      page.on("console", (message) => {
-        if (message.type() === "error" || message.type() === "warning") problems.push(message.text());
-      });
-      page.on("pageerror", (error) => problems.push(error.message));
-      page.on("request", (request) => {
-        if (!request.url().startsWith("file:")) requests.push(request.url());
-      });
-      await page.goto(pathToFileURL(join(folder, "feed.html")).href);
+      const { page, problems, requests } = await openReport(browser, join(folder, "feed.html"));
       const rows = await page.$$eval("table tbody tr", (found) => found.length);
       expect(rows).toBeGreaterThanOrEqual(7 + 7);
       const scores = await page.$$eval("table", (tables) => tables.find((table) => table.caption?.textContent?.startsWith("Score per check"))?.querySelectorAll("tbody tr").length ?? 0);

@@ -1,11 +1,9 @@
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { launchChromium, openReport } from "./chromium";
 import { tempFolder } from "./helpers";
 import { run } from "./run";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 function answers(total: number, items: number): Record<string, string> {
   const result: Record<string, string> = {};
@@ -24,22 +22,9 @@ describe("the outcomes report in a real browser", () => {
     const folder = tempFolder({ "responses.json": records });
     const result = await run(["outcomes", "responses.json", "--episode-key", "referral", "--minimum-count", "1", "--out", "outcomes.html", "--quiet"], { cwd: folder });
     expect(result.code).toBe(0);
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
+    const browser = await launchChromium();
     try {
-      const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-      const problems: string[] = [];
-      const requests: string[] = [];
-      page.on("console", (message) => {
-        if (message.type() === "error" || message.type() === "warning") problems.push(message.text());
-      });
-      page.on("pageerror", (error) => problems.push(error.message));
-      page.on("request", (request) => {
-        if (!request.url().startsWith("file:")) requests.push(request.url());
-      });
-      await page.goto(pathToFileURL(join(folder, "outcomes.html")).href);
+      const { page, problems, requests } = await openReport(browser, join(folder, "outcomes.html"), { width: 1200, height: 900 });
       const bars = await page.$$eval("svg rect", (rects) => rects.filter((rect) => rect.getBoundingClientRect().width > 0).length);
       expect(bars).toBeGreaterThan(3);
       // The inline stylesheet applied: the policy allows inline styles and nothing else.

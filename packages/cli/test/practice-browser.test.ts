@@ -3,12 +3,12 @@ import type { AddressInfo } from "node:net";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, openReport } from "./chromium";
 import { tempFolder } from "./helpers";
 import { run } from "./run";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const sampleData = fileURLToPath(new URL("../sample-data/", import.meta.url));
 
 describe("the practice learning report in a real browser", () => {
@@ -26,10 +26,7 @@ describe("the practice learning report in a real browser", () => {
       response.end("remote");
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
@@ -39,17 +36,7 @@ describe("the practice learning report in a real browser", () => {
 
   for (const width of [390, 1280]) {
     it(`reads at ${width} px: nothing wider than the screen, charts drawn, no errors, nothing fetched`, async () => {
-      const page = await browser.newPage({ viewport: { width, height: 900 } });
-      const problems: string[] = [];
-      const requests: string[] = [];
-      page.on("console", (message) => {
-        if (message.type() === "error" || message.type() === "warning") problems.push(message.text());
-      });
-      page.on("pageerror", (error) => problems.push(error.message));
-      page.on("request", (request) => {
-        if (!request.url().startsWith("file:")) requests.push(request.url());
-      });
-      await page.goto(pathToFileURL(join(folder, "practice.html")).href);
+      const { page, problems, requests } = await openReport(browser, join(folder, "practice.html"), { width, height: 900 });
       const layout = await page.evaluate(() => ({
         pageWidth: document.documentElement.scrollWidth,
         viewport: window.innerWidth,
