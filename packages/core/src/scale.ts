@@ -66,7 +66,16 @@ export const ScaleOption = z
  */
 export type ScaleOption = z.infer<typeof ScaleOption>;
 
-/** The paths of option codes that repeat an earlier one (none for almost every scale). */
+/** Whether every option code is different: the check every scale pays for, without building anything. */
+function uniqueCodes(options: readonly { code: string }[]): boolean {
+  for (let index = 1; index < options.length; index++) {
+    const code = (options[index] as { code: string }).code;
+    for (let earlier = 0; earlier < index; earlier++) if ((options[earlier] as { code: string }).code === code) return false;
+  }
+  return true;
+}
+
+/** The paths of option codes that repeat an earlier one, worked out only for a scale turned down. */
 function repeatedCodes(options: readonly { code: string }[]): (string | number)[][] {
   const paths: (string | number)[][] = [];
   for (let index = 1; index < options.length; index++) {
@@ -112,7 +121,7 @@ export const OrdinalScale = z
   })
   // Predicates rather than a superRefine (zod's compiled parser runs a predicate inline);
   // `params.paths` names each repeated code (see safeParseResult).
-  .refine((scale) => repeatedCodes(scale.options).length === 0, {
+  .refine((scale) => uniqueCodes(scale.options), {
     message: "Each option code must be unique within its scale.",
     params: { code: "duplicate_code", paths: (scale: { options: readonly { code: string }[] }) => repeatedCodes(scale.options) },
   })

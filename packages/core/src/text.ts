@@ -57,7 +57,13 @@ export type LanguageTag = z.infer<typeof LanguageTag>;
 
 const TextValue = z.string().min(1).max(10_000);
 
-/** The paths of keys that are not BCP 47 language tags (none for almost every text). */
+/** Whether every key is a BCP 47 language tag: the check every text pays for, without building anything. */
+function allLanguageTags(value: object): boolean {
+  for (const key in value) if (Object.hasOwn(value, key) && !isLanguageTag(key)) return false;
+  return true;
+}
+
+/** The paths of keys that are not BCP 47 language tags, worked out only for a text turned down. */
 function badLanguageKeys(value: object): string[][] {
   const paths: string[][] = [];
   for (const key in value) if (Object.hasOwn(value, key) && !isLanguageTag(key)) paths.push([key]);
@@ -78,7 +84,7 @@ export const LocalisedText = z
   .catchall(TextValue)
   // A predicate rather than a superRefine (zod's compiled parser runs a predicate inline);
   // `params.paths` names each key that is not a tag (see safeParseResult).
-  .refine((value) => badLanguageKeys(value).length === 0, {
+  .refine(allLanguageTags, {
     message: "Each key must be a BCP 47 language tag such as en, gd, cy or en-x-easyread.",
     params: { code: "invalid_language_tag", paths: badLanguageKeys },
   })

@@ -1,22 +1,23 @@
 import * as z from "zod";
+import { MAX_JSON_DEPTH } from "@selfmanage/core";
 
-/** How deep extension values may nest: the same bound as the toolkit's JSON readers. */
-const MAX_DEPTH = 128;
+function isPlain(candidate: object): boolean {
+  if (Array.isArray(candidate)) return true;
+  const prototype = Object.getPrototypeOf(candidate) as unknown;
+  return prototype === Object.prototype || prototype === null;
+}
+
+function isLeaf(candidate: unknown): boolean {
+  return candidate === null || typeof candidate === "string" || typeof candidate === "boolean" || (typeof candidate === "number" && Number.isFinite(candidate));
+}
 
 /**
  * A copy of `value` if it is plain JSON data (text, finite numbers, true/false, null, lists and
- * plain objects, nested at most {@link MAX_DEPTH} levels), or `undefined` if it is not. One pass,
+ * plain objects, nested at most as deep as the toolkit's JSON readers allow), or `undefined` if it is not. One pass,
  * without recursion, so a deep or cyclic value cannot overflow the stack.
  */
 function copyJsonData(value: unknown): JsonValue | undefined {
-  const isPlain = (candidate: object): boolean => {
-    if (Array.isArray(candidate)) return true;
-    const prototype = Object.getPrototypeOf(candidate) as unknown;
-    return prototype === Object.prototype || prototype === null;
-  };
-  const leaf = (candidate: unknown): boolean =>
-    candidate === null || typeof candidate === "string" || typeof candidate === "boolean" || (typeof candidate === "number" && Number.isFinite(candidate));
-  if (leaf(value)) return value as JsonValue;
+  if (isLeaf(value)) return value as JsonValue;
   if (typeof value !== "object" || value === null || !isPlain(value)) return undefined;
   const root: JsonValue = Array.isArray(value) ? [] : {};
   // Each entry: a source container, its copy, and its depth. Containers are copied as they are reached.
@@ -29,8 +30,8 @@ function copyJsonData(value: unknown): JsonValue | undefined {
       const key = keys === null ? index : (keys[index] as string);
       const child = (source as Record<string | number, unknown>)[key];
       let copied: JsonValue;
-      if (leaf(child)) copied = child as JsonValue;
-      else if (typeof child !== "object" || child === null || !isPlain(child) || depth >= MAX_DEPTH) return undefined;
+      if (isLeaf(child)) copied = child as JsonValue;
+      else if (typeof child !== "object" || child === null || !isPlain(child) || depth >= MAX_JSON_DEPTH) return undefined;
       else {
         copied = Array.isArray(child) ? [] : {};
         stack.push({ source: child, copy: copied as JsonValue[] | Record<string, JsonValue>, depth: depth + 1 });
@@ -44,7 +45,7 @@ function copyJsonData(value: unknown): JsonValue | undefined {
   return root;
 }
 
-const NOT_JSON = "Must be plain JSON data: text, finite numbers, true or false, null, lists and objects, nested at most 128 levels.";
+const NOT_JSON = `Must be plain JSON data: text, finite numbers, true or false, null, lists and objects, nested at most ${MAX_JSON_DEPTH} levels.`;
 
 /**
  * One JSON value, checked and copied in a single pass. Unlike `z.json()` it is not a recursive

@@ -236,16 +236,16 @@ export function compileForScoring(definition: InstrumentDefinition): CompiledFor
     let shownMax = 0;
     let answersSeen = 0;
     for (let index = 0; index < itemCount; index += 1) {
+      const visible = isShown(index, answers);
       if (strict) {
         const itemId = itemIds[index] as string;
         const answer = given[itemId];
-        const visible = isShown(index, answers);
         if (answer !== undefined) {
           if (typeof answer !== "string" || !visible || !(values[index] as Map<string, number>).has(answer) || !Object.hasOwn(given, itemId)) return undefined;
           answersSeen += 1;
         } else if (visible && required[index]) return undefined;
       }
-      if (!scored[index] || !isShown(index, answers)) continue;
+      if (!scored[index] || !visible) continue;
       const low = itemMin[index] as number;
       const high = itemMax[index] as number;
       shown += 1;
