@@ -102,17 +102,7 @@ describe("round trips over generated records (model -> FHIR -> model is equal)",
       fc.property(goalArbitrary, fc.nat(), fc.jsonValue({ maxDepth: 2 }), (goal, pick, replacement) => {
         const bundle = toBundle(goalToFhir(goal), "collection");
         if (!bundle.ok) return;
-        const places: Array<{ parent: Record<string, unknown>; key: string }> = [];
-        const walk = (node: unknown): void => {
-          if (node === null || typeof node !== "object") return;
-          for (const key of Object.keys(node)) {
-            places.push({ parent: node as Record<string, unknown>, key });
-            walk((node as Record<string, unknown>)[key]);
-          }
-        };
-        walk(bundle.value);
-        const place = places[pick % places.length];
-        if (place !== undefined) place.parent[place.key] = replacement;
+        replaceOnePlace(bundle.value, pick, replacement);
         expect(() => fromFhir(bundle.value)).not.toThrow();
       }),
       { numRuns: 200 },

@@ -1,7 +1,8 @@
-import { issue, prefixIssues, type PathSegment, type ValidationIssue } from "@selfmanage/core";
+import { issue, type PathSegment } from "@selfmanage/core";
 import { gssAreaKind } from "../areas";
 import { signpostingCodes } from "../codes";
-import { validateLocation, validateOrganisation, validateService, type Location, type Organisation, type Service } from "../directory";
+import { validateDraft } from "../directory/validate";
+import type { Location, Organisation, Service } from "../directory";
 import type { JsonValue } from "../extensions";
 import { digest64 } from "../hash";
 import type { ImportProblem, ImportReport } from "../import-report";
@@ -191,23 +192,6 @@ function mapService(raw: Json, organisationContext: Json | undefined): Draft {
 }
 
 const required = new Set(["service", "service.id", "service.name", "service.status", "service.categories", "organisation.id", "organisation.name", "locations.*.id", "locations.*.kind", "locations.*.address.line1", "locations.*.address.city", "locations.*.address.postcode", "locations.*.address.country", "service.areas.*.kind", "service.areas.*.code"]);
-
-function validateDraft(draft: Record<string, unknown>): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  if (draft.organisation !== undefined) {
-    const checked = validateOrganisation(draft.organisation);
-    if (!checked.ok) for (const item of prefixIssues(checked.issues, ["organisation"])) issues.push(item);
-  }
-  (draft.locations as unknown[]).forEach((location, index) => {
-    const checked = validateLocation(location);
-    if (!checked.ok) for (const item of prefixIssues(checked.issues, ["locations", index])) issues.push(item);
-  });
-  if (draft.service !== undefined) {
-    const checked = validateService(draft.service);
-    if (!checked.ok) for (const item of prefixIssues(checked.issues, ["service"])) issues.push(item);
-  }
-  return issues;
-}
 
 /** ALISS publishes no schema of its own: only a missing id or name, or a value of the wrong kind, refuses a service. */
 const rules: SettleRules = {

@@ -1,4 +1,4 @@
-import { fail, issue, ok, safeParseResult, type Result, type ValidationIssue } from "@selfmanage/core";
+import { fail, issue, ok, prefixIssues, safeParseResult, type Result, type ValidationIssue } from "@selfmanage/core";
 import { compiledSchema } from "../compiled";
 import { Organisation } from "./organisation";
 import { Location } from "./location";
@@ -94,4 +94,31 @@ export function validateDirectory(input: unknown): Result<Directory> {
     });
   });
   return issues.length > 0 ? fail(issues) : ok(directory);
+}
+
+/**
+ * The issues of an importer's draft record: its organisation, each of its locations and its
+ * service, each validated on its own and placed under `organisation`, `locations.N` or `service`.
+ * Shared by the Open Referral and ALISS importers; not exported from the package.
+ *
+ * @example
+ * ```ts
+ * validateDraft({ service: { id: "svc-1" }, locations: [] }); // issues under ["service", ...]
+ * ```
+ */
+export function validateDraft(draft: Record<string, unknown>): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (draft.organisation !== undefined) {
+    const checked = validateOrganisation(draft.organisation);
+    if (!checked.ok) for (const item of prefixIssues(checked.issues, ["organisation"])) issues.push(item);
+  }
+  (draft.locations as unknown[] | undefined)?.forEach((location, index) => {
+    const checked = validateLocation(location);
+    if (!checked.ok) for (const item of prefixIssues(checked.issues, ["locations", index])) issues.push(item);
+  });
+  if (draft.service !== undefined) {
+    const checked = validateService(draft.service);
+    if (!checked.ok) for (const item of prefixIssues(checked.issues, ["service"])) issues.push(item);
+  }
+  return issues;
 }

@@ -1,4 +1,5 @@
-import { findReservedKeys, issue, jsonNoticeIssue, prefixIssues, type PathSegment, type ValidationIssue } from "@selfmanage/core";
+import { findReservedKeys, issue, jsonNoticeIssue, type PathSegment } from "@selfmanage/core";
+import { validateDraft } from "../directory/validate";
 import { validateLocation, validateOrganisation, validateService, type Location, type Organisation, type Service } from "../directory";
 import type { JsonValue, OrukResidue } from "../extensions";
 import type { ImportProblem } from "../import-report";
@@ -101,23 +102,6 @@ const REQUIRED = new Set([
   "locations.*.externalIdentifier.value",
 ]);
 
-
-function validateDraft(draft: Record<string, unknown>): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  if (draft.organisation !== undefined) {
-    const checked = validateOrganisation(draft.organisation);
-    if (!checked.ok) for (const item of prefixIssues(checked.issues, ["organisation"])) issues.push(item);
-  }
-  (draft.locations as unknown[] | undefined)?.forEach((location, index) => {
-    const checked = validateLocation(location);
-    if (!checked.ok) for (const item of prefixIssues(checked.issues, ["locations", index])) issues.push(item);
-  });
-  if (draft.service !== undefined) {
-    const checked = validateService(draft.service);
-    if (!checked.ok) for (const item of prefixIssues(checked.issues, ["service"])) issues.push(item);
-  }
-  return issues;
-}
 
 const rules: Omit<SettleRules, "refusing"> = {
   validate: validateDraft,
