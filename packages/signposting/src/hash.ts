@@ -18,7 +18,11 @@ export function fnv1a(text: string, seed: number = FNV_OFFSET): number {
   return hash >>> 0;
 }
 
-/** Names repeat (taxonomy terms, organisations shared by many services): their UUIDs are remembered, boundedly. */
+/**
+ * Some names repeat (taxonomy terms, organisations shared by many services): their UUIDs are
+ * remembered, boundedly. Names made from a record's own id are met once, and are not remembered:
+ * keeping them would only churn the memory.
+ */
 const REMEMBERED = 10_000;
 const remembered = new Map<string, string>();
 
@@ -39,16 +43,26 @@ export function isUuid(value: string): boolean {
 /**
  * A stable UUID for a name: the name itself when it already is one, otherwise one made from four
  * FNV-1a passes, with the version nibble set to 8 (RFC 9562 "custom") so it is never mistaken for a random one.
+ * With `repeats`, the answer is remembered for the next time the same name comes (see above).
  *
  * @example
  * ```ts
  * stableUuid("svc-1") === stableUuid("svc-1"); // true
+ * stableUuid("term:sm-category:peer-support", true); // remembered for the next service with this term
  * ```
  */
-export function stableUuid(name: string): string {
+export function stableUuid(name: string, repeats = false): string {
   if (isUuid(name)) return name;
+  if (!repeats) return uuidFromName(name);
   const known = remembered.get(name);
   if (known !== undefined) return known;
+  const uuid = uuidFromName(name);
+  if (remembered.size >= REMEMBERED) remembered.clear();
+  remembered.set(name, uuid);
+  return uuid;
+}
+
+function uuidFromName(name: string): string {
   let seed = fnv1a(name);
   const words = [0, 0, 0, 0];
   for (let part = 0; part < 4; part += 1) {
@@ -65,10 +79,7 @@ export function stableUuid(name: string): string {
   const secondHex = hex8(second);
   const thirdHex = hex8(third);
   const variant = HEX_DIGITS.charAt(((third >>> 28) & 0x3) | 0x8);
-  const uuid = `${hex8(first)}-${secondHex.slice(0, 4)}-8${secondHex.slice(5)}-${variant}${thirdHex.slice(1, 4)}-${thirdHex.slice(4)}${hex8(fourth)}`;
-  if (remembered.size >= REMEMBERED) remembered.clear();
-  remembered.set(name, uuid);
-  return uuid;
+  return `${hex8(first)}-${secondHex.slice(0, 4)}-8${secondHex.slice(5)}-${variant}${thirdHex.slice(1, 4)}-${thirdHex.slice(4)}${hex8(fourth)}`;
 }
 
 const HEX_DIGITS = "0123456789abcdef";

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { scanJson } from "@selfmanage/core";
 import { createJsonRecordScanner, type ScanEnd, type ScannedRecord } from "./json-stream";
 
 function scanInPieces(text: string, cuts: number[]): { records: ScannedRecord[]; end: ScanEnd } {
@@ -68,6 +69,26 @@ describe("createJsonRecordScanner", () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it("finds what JSON.parse would hide in any record, as the full scan does, however the text is cut", () => {
+    // Hazards and their look-alikes: repeated keys, __proto__, numbers that overflow or vanish, and
+    // harmless zeros, exponents and colons in strings that must not be mistaken for them.
+    const hazard = fc.constantFrom('"a": 1, "a": 2', '"__proto__": {"x": 1}', '"n": 1e400', '"n": -1e400', '"n": 1e-400', `"n": 0.${"0".repeat(330)}1`, '"n": 0', '"n": 0e5', '"n": 0.0', '"s": "1e-400: x"', '"k": ["a:b", {"c": 0}]', '"n": 2.5e-3');
+    const member = fc.oneof(hazard, fc.tuple(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 2 })).map(([key, value]) => `${JSON.stringify(key)}: ${JSON.stringify(value)}`));
+    // Generated keys may repeat too, which is one more hazard to find.
+    const record = fc.array(member, { maxLength: 5 }).map((members) => `{${members.join(", ")}}`);
+    const nested = fc.tuple(record, fc.boolean()).map(([text, deeper]) => (deeper ? `{"inner": [${text}]}` : text));
+    fc.assert(
+      fc.property(fc.array(nested, { maxLength: 6 }), fc.array(fc.nat(), { maxLength: 8 }), (texts, cuts) => {
+        const { records, end } = scanInPieces(`[${texts.join(",\n")}]`, cuts);
+        expect(end.error).toBeUndefined();
+        expect(records.map((found) => (found.ok ? (found.notices ?? []).map((notice) => [notice.kind, notice.path]) : "broken"))).toEqual(
+          texts.map((text) => scanJson(text).notices.map((notice) => [notice.kind, notice.path])),
+        );
+      }),
+      { numRuns: 400 },
     );
   });
 

@@ -81,13 +81,64 @@ export interface JsonRecordScanner {
   recordsField(): string | undefined;
 }
 
-const STRUCTURE = /["{}[\]]/g;
+// Colons are matched too: outside strings, each one follows a key, so they count the keys the text gives.
+const STRUCTURE = /["{}[\]:]/g;
+/**
+ * A number written with an exponent, or a literal long enough to lose every digit: only these can
+ * come out of `JSON.parse` as 0 when they are not. Strings can match too; that only costs a closer look.
+ */
+const MAY_VANISH = /[:,[]\s*-?\d+(?:\.\d*)?[eE]|[\d.]{300}/;
 const NOT_SPACE = /\S/g;
 
 type State = "start" | "before-key" | "after-key" | "before-value" | "in-value" | "after-value" | "before-record" | "in-record" | "after-record" | "done" | "failed";
 
 function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** What a walk of a parsed value found: its keys, and whether anything in it may hide a notice. */
+interface Walk {
+  keys: number;
+  doubt: boolean;
+  zero: boolean;
+}
+
+/** Deeper than this, the walk leaves the value to the full scan, which needs no stack. */
+const WALK_DEPTH = 256;
+
+function walk(value: unknown, found: Walk, depth: number): void {
+  if (typeof value === "number") {
+    if (value === 0) found.zero = true;
+    else if (!Number.isFinite(value)) found.doubt = true;
+    return;
+  }
+  if (typeof value !== "object" || value === null) return;
+  if (depth > WALK_DEPTH) {
+    found.doubt = true;
+    return;
+  }
+  if (Array.isArray(value)) {
+    for (const item of value) walk(item, found, depth + 1);
+    return;
+  }
+  for (const key in value) {
+    found.keys += 1;
+    if (key === "__proto__") found.doubt = true;
+    walk((value as Record<string, unknown>)[key], found, depth + 1);
+  }
+}
+
+/**
+ * Whether `JSON.parse` read a record's text without hiding anything, judged from the parsed value
+ * and the number of keys the text wrote (`keys`): fewer keys in the value means one was given
+ * twice; a `__proto__` key or an infinite number is there to see; a zero is in doubt only when
+ * the text has a number that could have vanished. When this says no, {@link scanJson} finds what
+ * and where; it is never wrong the other way.
+ */
+function plainlyRead(value: unknown, keys: number, text: string): boolean {
+  const found: Walk = { keys: 0, doubt: false, zero: false };
+  walk(value, found, 0);
+  return !found.doubt && found.keys === keys && !(found.zero && MAY_VANISH.test(text));
 }
 
 /**
@@ -121,6 +172,8 @@ export function createJsonRecordScanner(options: { recordsFields?: readonly stri
   let lines = 1;
   let counted = 0;
   let scalarRecord = false;
+  // The keys written in the record being scanned (its colons outside strings).
+  let colons = 0;
 
   // The next line break at or after `counted`, or -1 when there is none up to `searched` (a feed
   // on one line has none at all: without this, every record would search the rest of the buffer).
@@ -179,6 +232,10 @@ export function createJsonRecordScanner(options: { recordsFields?: readonly stri
       }
       const at = found.index;
       const char = buffer.charCodeAt(at);
+      if (char === 58) {
+        colons += 1;
+        continue;
+      }
       if (char === 34) {
         const close = stringEnd(at);
         if (close === -1) {
@@ -214,7 +271,8 @@ export function createJsonRecordScanner(options: { recordsFields?: readonly stri
   const emit = (text: string, line: number, out: ScannedRecord[]): void => {
     try {
       const value = JSON.parse(text) as unknown;
-      const notices = hidden(text, [], line);
+      // The full scan runs only when the parsed value leaves room for doubt.
+      const notices = scalarRecord || !plainlyRead(value, colons, text) ? hidden(text, [], line) : undefined;
       out.push(notices === undefined ? { index, line, ok: true, value } : { index, line, ok: true, value, notices });
     } catch {
       out.push({ index, line, ok: false, message: "This is not valid JSON: this record breaks the JSON grammar." });
@@ -365,6 +423,7 @@ export function createJsonRecordScanner(options: { recordsFields?: readonly stri
         start = at;
         position = at;
         depth = 0;
+        colons = 0;
         scalarRecord = char !== "{" && char !== "[";
         state = "in-record";
         return true;

@@ -378,7 +378,8 @@ function serviceAtLocationSource(raw: Json): Json {
 
 /**
  * Import one ORUK record (a service, a service-at-location, or an organisation with nested
- * services) against the import's state.
+ * services) against the import's state. `keysChecked` says the caller has already made sure the
+ * record has no `__proto__` key (the streamed import's scanner does).
  *
  * @example
  * ```ts
@@ -386,14 +387,14 @@ function serviceAtLocationSource(raw: Json): Json {
  * outcome.services.length; // 1
  * ```
  */
-export function importOrukRecord(state: RecordState, raw: unknown, position: number, recordPath: PathSegment[], version?: "v1"): RecordOutcome {
+export function importOrukRecord(state: RecordState, raw: unknown, position: number, recordPath: PathSegment[], version?: "v1", keysChecked = false): RecordOutcome {
   const outcome: RecordOutcome = { services: [], organisations: [], locations: [], problems: [] };
   if (!isObject(raw)) {
     outcome.problems.push({ record: position, path: recordPath, issues: [issue([], "invalid_type", "Expected an object for each record.")] });
     return outcome;
   }
   // A __proto__ key would be lost the moment the record is copied, even into its extensions.
-  const reserved = findReservedKeys(raw);
+  const reserved = keysChecked ? [] : findReservedKeys(raw);
   if (reserved.length > 0) {
     outcome.problems.push({ record: position, path: recordPath, issues: reserved.map((path) => jsonNoticeIssue({ kind: "reserved_key", path })) });
     return outcome;

@@ -119,7 +119,8 @@ export function createOrukImportStream(options: OrukImportOptions = {}): OrukImp
         batch.problems.push({ record: record.index, path: recordPath, line: first?.line ?? record.line, issues: record.notices.map((notice) => jsonNoticeIssue(notice)) });
         continue;
       }
-      const outcome = importOrukRecord(state, record.value, record.index, recordPath, field === "content" ? "v1" : undefined);
+      // The scanner has looked at every key of a record in a list: one with a __proto__ key came with notices.
+      const outcome = importOrukRecord(state, record.value, record.index, recordPath, field === "content" ? "v1" : undefined, !single);
       for (const item of outcome.services) batch.services.push(item);
       for (const item of outcome.organisations) batch.organisations.push(item);
       for (const item of outcome.locations) batch.locations.push(item);

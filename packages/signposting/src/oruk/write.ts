@@ -23,7 +23,7 @@ function attribute(serviceUuid: string, taxonomy: string, term: string, label: s
     id: stableUuid(`attribute:${serviceUuid}:${position}`),
     link_id: serviceUuid,
     link_type: "service",
-    taxonomy_term: { id: stableUuid(`term:${taxonomy}:${term}`), name: label, description, taxonomy, term },
+    taxonomy_term: { id: stableUuid(`term:${taxonomy}:${term}`, true), name: label, description, taxonomy, term },
   };
 }
 
@@ -36,7 +36,7 @@ function attribute(serviceUuid: string, taxonomy: string, term: string, label: s
  * ```
  */
 export function writeOrganisation(organisation: Organisation): Row {
-  const id = stableUuid(organisation.id);
+  const id = stableUuid(organisation.id, true);
   return compact({
     id,
     name: organisation.name,
@@ -44,7 +44,7 @@ export function writeOrganisation(organisation: Organisation): Row {
     email: organisation.email,
     website: organisation.website,
     logo: organisation.logo,
-    parent_organization_id: organisation.parentOrganisationId === undefined ? undefined : stableUuid(organisation.parentOrganisationId),
+    parent_organization_id: organisation.parentOrganisationId === undefined ? undefined : stableUuid(organisation.parentOrganisationId, true),
     organization_identifiers: (organisation.identifiers ?? []).map((identifier, index) =>
       compact({ id: stableUuid(`identifier:${id}:${index}`), organization_id: id, identifier_scheme: identifier.scheme, identifier_type: identifier.type, identifier: identifier.value }),
     ),
@@ -61,7 +61,7 @@ export function writeOrganisation(organisation: Organisation): Row {
  * ```
  */
 export function writeLocation(location: Location): Row {
-  const id = stableUuid(location.id);
+  const id = stableUuid(location.id, true);
   const addresses: Row[] = [];
   if (location.confidential === true) {
     const masked = location.maskedAddress ?? {};
@@ -187,7 +187,7 @@ function writeAreas(service: Service, id: string): Row[] {
       case "national":
         return compact({ id: areaId, service_id: id, name: area.name, extent_type: "national" });
       case "radius":
-        return compact({ id: areaId, service_id: id, extent: String(area.radiusKm), extent_type: "radius-km", uri: area.locationId === undefined ? undefined : `${LOCATION_URN}${stableUuid(area.locationId)}` });
+        return compact({ id: areaId, service_id: id, extent: String(area.radiusKm), extent_type: "radius-km", uri: area.locationId === undefined ? undefined : `${LOCATION_URN}${stableUuid(area.locationId, true)}` });
       case "described":
         return compact({ id: areaId, service_id: id, name: area.name, service_area: area.description });
       default:
@@ -210,7 +210,7 @@ export function writeService(service: Service, organisations: ReadonlyMap<string
   const organisation = service.organisationId === undefined ? undefined : organisations.get(service.organisationId);
   return compact({
     id,
-    organization_id: service.organisationId === undefined ? undefined : stableUuid(service.organisationId),
+    organization_id: service.organisationId === undefined ? undefined : stableUuid(service.organisationId, true),
     name: service.name,
     description: service.description,
     url: service.url,
