@@ -63,19 +63,26 @@ export function stableUuid(name: string, repeats = false): string {
 }
 
 function uuidFromName(name: string): string {
-  let seed = fnv1a(name);
-  const words = [0, 0, 0, 0];
+  // Signed 32-bit arithmetic all the way (`>>> 0` only at the end): the same bits as unsigned FNV-1a, without turning each step into a double.
+  const length = name.length;
+  let seed = FNV_OFFSET | 0;
+  for (let index = 0; index < length; index += 1) seed = Math.imul(seed ^ name.charCodeAt(index), FNV_PRIME);
+  let first = 0;
+  let second = 0;
+  let third = 0;
+  let fourth = 0;
   for (let part = 0; part < 4; part += 1) {
     // FNV-1a runs left to right, so hashing "<part>:" and then the name is hashing `${part}:${name}`, without building the string.
-    let hash = seed >>> 0;
-    hash = Math.imul(hash ^ (48 + part), FNV_PRIME) >>> 0;
-    hash = Math.imul(hash ^ 58, FNV_PRIME) >>> 0;
-    for (let index = 0; index < name.length; index += 1) hash = Math.imul(hash ^ name.charCodeAt(index), FNV_PRIME) >>> 0;
+    let hash = Math.imul(seed ^ (48 + part), FNV_PRIME);
+    hash = Math.imul(hash ^ 58, FNV_PRIME);
+    for (let index = 0; index < length; index += 1) hash = Math.imul(hash ^ name.charCodeAt(index), FNV_PRIME);
     seed = hash;
-    words[part] = seed;
+    if (part === 0) first = hash >>> 0;
+    else if (part === 1) second = hash >>> 0;
+    else if (part === 2) third = hash >>> 0;
+    else fourth = hash >>> 0;
   }
   // The 32 hex digits of the four words, laid out 8-4-4-4-12 with the version nibble 8 and the variant bits 10.
-  const [first, second, third, fourth] = words as [number, number, number, number];
   const secondHex = hex8(second);
   const thirdHex = hex8(third);
   const variant = HEX_DIGITS.charAt(((third >>> 28) & 0x3) | 0x8);

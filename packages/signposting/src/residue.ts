@@ -60,7 +60,9 @@ export function jsonEqual(left: unknown, right: unknown): boolean {
  * ```
  */
 export function setOwn(target: object, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  // Only `__proto__` is special when assigned to a plain object; defining a property costs far more than setting one.
+  if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else (target as Record<string, unknown>)[key] = value;
 }
 
 function clone<T extends JsonValue>(value: T): T {
@@ -74,11 +76,14 @@ function clone<T extends JsonValue>(value: T): T {
 /** Rows can be matched by id when every exported row is an object with its own id. */
 function rowIds(rows: readonly JsonValue[]): string[] | undefined {
   const ids: string[] = [];
-  const seen = new Set<string>();
+  // Most lists are short: a search of the ids so far is cheaper than a set until they are not.
+  const seen = rows.length > 16 ? new Set<string>() : undefined;
   for (const row of rows) {
-    if (!isJsonObject(row) || typeof row.id !== "string" || seen.has(row.id)) return undefined;
-    seen.add(row.id);
-    ids.push(row.id);
+    if (!isJsonObject(row) || typeof row.id !== "string") return undefined;
+    const id = row.id;
+    if (seen === undefined ? ids.includes(id) : seen.has(id)) return undefined;
+    seen?.add(id);
+    ids.push(id);
   }
   return ids;
 }
@@ -96,6 +101,25 @@ function likeness(source: JsonObject, exported: JsonObject): number {
   return score;
 }
 
+/**
+ * Whether a patch changes nothing the source holds but ids: its own, and those of the objects and
+ * rows inside it (the exporter makes its own ids; a feed has others). It may drop fields the export adds.
+ */
+function onlyIdsDiffer(source: JsonObject, patch: OrukResidue): boolean {
+  if (patch.add !== undefined || patch.gone !== undefined) return false;
+  for (const key of Object.keys(patch.swap ?? {})) if (key !== "id" && Object.prototype.hasOwnProperty.call(source, key)) return false;
+  for (const [key, inner] of Object.entries(patch.into ?? {})) if (!onlyIdsDiffer(source[key] as JsonObject, inner as OrukResidue)) return false;
+  for (const [key, rows] of Object.entries(patch.rows ?? {})) {
+    const sourceRows = source[key] as JsonObject[];
+    // Each source row matched to an exported one (the entries follow the source rows), differing in ids only.
+    for (const [index, row] of rows.entries()) {
+      if (!("at" in row)) return false;
+      if (row.patch !== undefined && !onlyIdsDiffer(sourceRows[index] as JsonObject, row.patch)) return false;
+    }
+  }
+  return true;
+}
+
 function diffRows(source: JsonValue[], exported: JsonValue[], ids: string[], path: PathSegment[], notes: ResidueNote[]): { rows: Row[]; gone: string[] } | undefined {
   const used = new Set<number>();
   const rows: Row[] = [];
@@ -103,8 +127,21 @@ function diffRows(source: JsonValue[], exported: JsonValue[], ids: string[], pat
   source.forEach((sourceRow, position) => {
     let best = -1;
     let bestScore = 0;
+    const rowPath = [...path, position];
     // Rows usually come in the order the exporter writes them: a row alike in all but its id needs no search.
     const same = exported[position];
+    if (isJsonObject(sourceRow) && isJsonObject(same) && !used.has(position) && Object.prototype.hasOwnProperty.call(sourceRow, "id")) {
+      // For a row with an id, "alike in all but its id" is what its patch says: taken when so, without comparing twice.
+      const found: ResidueNote[] = [];
+      const patch = diffObject(sourceRow, same, rowPath, found);
+      if (patch === undefined || onlyIdsDiffer(sourceRow, patch)) {
+        used.add(position);
+        for (const note of found) notes.push(note);
+        if (patch !== undefined) changed = true;
+        rows.push(patch === undefined ? { at: ids[position] as string } : { at: ids[position] as string, patch });
+        return;
+      }
+    }
     if (isJsonObject(sourceRow) && !used.has(position) && same !== undefined && likeness(sourceRow, same as JsonObject) >= Object.keys(sourceRow).length - 1) {
       best = position;
       bestScore = 1;
@@ -118,7 +155,6 @@ function diffRows(source: JsonValue[], exported: JsonValue[], ids: string[], pat
         }
       });
     }
-    const rowPath = [...path, position];
     if (best < 0) {
       changed = true;
       notes.push({ path: rowPath, kind: "kept" });
