@@ -37,7 +37,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * ```
  */
 export function isUuid(value: string): boolean {
-  return UUID.test(value);
+  return value.length === 36 && UUID.test(value);
 }
 
 /**

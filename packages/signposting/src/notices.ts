@@ -68,25 +68,37 @@ export function pathPattern(path: readonly PathSegment[]): PathSegment[] {
  * ```
  */
 export function createNoticeCollector(): NoticeCollector {
-  const byKey = new Map<string, ImportNotice>();
+  // A tree by code and then by path segment (positions as `*`): most notices repeat one seen
+  // before, and finding it this way builds nothing.
+  const root = new Map<string, NoticeNode>();
+  const found: ImportNotice[] = [];
   return {
     add(code, path, message, record) {
-      // The key spells out the pattern without building it: most notices repeat one seen before.
-      let key = `${code}\u0000`;
-      for (let index = 0; index < path.length; index++) {
-        const segment = path[index];
-        key += `${index === 0 ? "" : "\u0001"}${typeof segment === "number" ? "*" : (segment as string)}`;
+      let node = root.get(code);
+      if (node === undefined) root.set(code, (node = { next: undefined, notice: undefined }));
+      for (const segment of path) {
+        const step = typeof segment === "number" ? "*" : segment;
+        node.next ??= new Map();
+        let child: NoticeNode | undefined = node.next.get(step);
+        if (child === undefined) node.next.set(step, (child = { next: undefined, notice: undefined }));
+        node = child;
       }
-      const known = byKey.get(key);
+      const known = node.notice;
       if (known === undefined) {
-        byKey.set(key, { code, path: pathPattern(path), message, count: 1, records: record === undefined ? [] : [record] });
+        node.notice = { code, path: pathPattern(path), message, count: 1, records: record === undefined ? [] : [record] };
+        found.push(node.notice);
         return;
       }
       known.count += 1;
       if (record !== undefined && known.records.length < NOTICE_EXAMPLES && !known.records.includes(record)) known.records.push(record);
     },
-    list: () => [...byKey.values()],
+    list: () => [...found],
   };
+}
+
+interface NoticeNode {
+  next: Map<string, NoticeNode> | undefined;
+  notice: ImportNotice | undefined;
 }
 
 /** The words of the notices every importer gives, by code; one place to read and change them. */
