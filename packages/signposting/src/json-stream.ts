@@ -114,6 +114,11 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
+/** Where found records go: a list to return, or the caller's `onRecord`. */
+interface Sink {
+  push(record: ScannedRecord): unknown;
+}
+
 /** What a walk of a parsed value found: its keys, and whether anything in it may hide a notice. */
 interface Walk {
   keys: number;
@@ -163,16 +168,23 @@ function plainlyRead(value: unknown, keys: number, text: string): boolean {
  * A fresh scanner (see {@link JsonRecordScanner}). `recordsFields` names the fields of a top-level
  * object that hold the records; the first one met is used. `maxDepth` (default
  * `MAX_JSON_DEPTH` of `@selfmanage/core`, 128) bounds how deep the document may nest: deeper data stops the scan with
- * a `too_deep` error instead of exhausting the parser's stack.
+ * a `too_deep` error instead of exhausting the parser's stack. With `onRecord`, each record is
+ * handed to it the moment it is read, and `push` and `end` return none: a caller that deals with
+ * records one by one then never holds a whole chunk's worth of parsed records.
  *
  * @example
  * ```ts
  * const scanner = createJsonRecordScanner({ recordsFields: ["contents", "content"] });
+ * const ids: unknown[] = [];
+ * const oneByOne = createJsonRecordScanner({ onRecord: (record) => ids.push(record.ok && record.value) });
+ * oneByOne.push('[{"id": "a"}, {"id": "b"}]'); // [] (ids is [{ id: "a" }, { id: "b" }])
  * ```
  */
-export function createJsonRecordScanner(options: { recordsFields?: readonly string[]; maxDepth?: number } = {}): JsonRecordScanner {
+export function createJsonRecordScanner(options: { recordsFields?: readonly string[]; maxDepth?: number; onRecord?: (record: ScannedRecord) => void } = {}): JsonRecordScanner {
   const recordsFields = new Set(options.recordsFields ?? ["contents", "content"]);
   const maxDepth = options.maxDepth ?? MAX_JSON_DEPTH;
+  const { onRecord } = options;
+  const handOver: Sink = { push: (record) => onRecord?.(record) };
   let buffer = "";
   let position = 0;
   let state: State = "start";
@@ -283,19 +295,21 @@ export function createJsonRecordScanner(options: { recordsFields?: readonly stri
     if (scan.error !== undefined || scan.notices.length === 0) return undefined;
     return scan.notices.map((notice) => ({ kind: notice.kind, path: [...path, ...notice.path], line: line + notice.line - 1 }));
   };
-  const emit = (text: string, line: number, out: ScannedRecord[]): void => {
+  const emit = (text: string, line: number, out: Sink): void => {
+    let record: ScannedRecord;
     try {
       const value = JSON.parse(text) as unknown;
       // The full scan runs only when the parsed value leaves room for doubt.
       const notices = scalarRecord || !plainlyRead(value, colons, text) ? hidden(text, [], line) : undefined;
-      out.push(notices === undefined ? { index, line, ok: true, value } : { index, line, ok: true, value, notices });
+      record = notices === undefined ? { index, line, ok: true, value } : { index, line, ok: true, value, notices };
     } catch {
-      out.push({ index, line, ok: false, message: "This is not valid JSON: this record breaks the JSON grammar." });
+      record = { index, line, ok: false, message: "This is not valid JSON: this record breaks the JSON grammar." };
     }
     index += 1;
+    out.push(record);
   };
 
-  const step = (out: ScannedRecord[]): boolean => {
+  const step = (out: Sink): boolean => {
     switch (state) {
       case "start": {
         const at = nextNonSpace();
@@ -503,7 +517,7 @@ export function createJsonRecordScanner(options: { recordsFields?: readonly stri
       const out: ScannedRecord[] = [];
       if (state === "failed") return out;
       buffer += text;
-      while (step(out));
+      while (step(onRecord === undefined ? out : handOver));
       compactBuffer();
       return out;
     },
@@ -513,7 +527,7 @@ export function createJsonRecordScanner(options: { recordsFields?: readonly stri
         // A bare number or word ends with the input.
         buffer += " ";
       }
-      while (step(out));
+      while (step(onRecord === undefined ? out : handOver));
       if (state !== "done" && state !== "failed") {
         position = buffer.length;
         fail(state === "start" ? "This is not valid JSON: the document is empty." : "This is not valid JSON: the document ends before its last record or bracket is closed.");

@@ -75,7 +75,10 @@ const emptyBatch = (): OrukImportBatch => ({ services: [], organisations: [], lo
  */
 export function createOrukImportStream(options: OrukImportOptions = {}): OrukImportStream {
   const state = newRecordState(createNoticeCollector(), options.keepSource ?? true);
-  const scanner = createJsonRecordScanner({ recordsFields: ["contents", "content"] });
+  // Each record is imported as soon as it is read, into the batch of the text being pushed, so
+  // that parsed records die young instead of waiting for the rest of their chunk.
+  let current = emptyBatch();
+  const scanner = createJsonRecordScanner({ recordsFields: ["contents", "content"], onRecord: (record) => takeOne(record, current) });
   const decoder = new TextDecoder("utf-8", { fatal: true });
   let imported = 0;
   let problems = 0;
@@ -104,28 +107,32 @@ export function createOrukImportStream(options: OrukImportOptions = {}): OrukImp
     pending = incompleteTail(pending, bytes);
   };
 
-  const take = (scanned: ScannedRecord[], batch: OrukImportBatch, single = false): void => {
+  function takeOne(record: ScannedRecord, batch: OrukImportBatch, single = false): void {
     const field = scanner.recordsField();
-    for (const record of scanned) {
-      records += 1;
-      const recordPath = single ? [] : field === undefined ? [record.index] : [field, record.index];
-      if (!record.ok) {
-        batch.problems.push({ record: record.index, path: recordPath, line: record.line, issues: [issue([], "invalid_json", record.message)] });
-        continue;
-      }
-      if (record.notices !== undefined) {
-        // JSON.parse would have lost or changed a value: the record is reported, not imported.
-        const [first] = record.notices;
-        batch.problems.push({ record: record.index, path: recordPath, line: first?.line ?? record.line, issues: record.notices.map((notice) => jsonNoticeIssue(notice)) });
-        continue;
-      }
-      // The scanner has looked at every key of a record in a list: one with a __proto__ key came with notices.
-      const outcome = importOrukRecord(state, record.value, record.index, recordPath, field === "content" ? "v1" : undefined, !single);
-      for (const item of outcome.services) batch.services.push(item);
-      for (const item of outcome.organisations) batch.organisations.push(item);
-      for (const item of outcome.locations) batch.locations.push(item);
-      for (const problem of outcome.problems) batch.problems.push({ ...problem, line: record.line });
+    records += 1;
+    const recordPath = single ? [] : field === undefined ? [record.index] : [field, record.index];
+    if (!record.ok) {
+      batch.problems.push({ record: record.index, path: recordPath, line: record.line, issues: [issue([], "invalid_json", record.message)] });
+      return;
     }
+    if (record.notices !== undefined) {
+      // JSON.parse would have lost or changed a value: the record is reported, not imported.
+      const [first] = record.notices;
+      batch.problems.push({ record: record.index, path: recordPath, line: first?.line ?? record.line, issues: record.notices.map((notice) => jsonNoticeIssue(notice)) });
+      return;
+    }
+    // The scanner has looked at every key of a record in a list: one with a __proto__ key came with notices.
+    const outcome = importOrukRecord(state, record.value, record.index, recordPath, field === "content" ? "v1" : undefined, !single);
+    for (const item of outcome.services) batch.services.push(item);
+    for (const item of outcome.organisations) batch.organisations.push(item);
+    for (const item of outcome.locations) batch.locations.push(item);
+    for (const problem of outcome.problems) batch.problems.push({ ...problem, line: record.line });
+  }
+  /** Read text into a fresh batch: the records it completes are imported into it as they are read. */
+  const read = (text: string): OrukImportBatch => {
+    current = emptyBatch();
+    scanner.push(text);
+    return current;
   };
   const count = (batch: OrukImportBatch): OrukImportBatch => {
     imported += batch.services.length;
@@ -152,21 +159,20 @@ export function createOrukImportStream(options: OrukImportOptions = {}): OrukImp
         first = false;
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       }
-      take(scanner.push(text), batch);
-      return count(batch);
+      return count(read(text));
     },
     end() {
-      const batch = emptyBatch();
+      let batch = emptyBatch();
       if (broken === undefined) {
         try {
           const rest = decoder.decode();
-          if (rest !== "") take(scanner.push(rest), batch);
+          if (rest !== "") batch = read(rest);
         } catch {
           broken = utf8Problem(new Uint8Array(0));
         }
       }
+      current = batch;
       const end = scanner.end();
-      take(end.records, batch);
       let format: FeedFormat = end.shape === "list" ? "list" : end.recordsField === "contents" ? "oruk-3.0-page" : end.recordsField === "content" ? "oruk-v1-page" : "record";
       if (broken === undefined && end.notices.length > 0) {
         const [first] = end.notices;
@@ -175,7 +181,7 @@ export function createOrukImportStream(options: OrukImportOptions = {}): OrukImp
       if (broken !== undefined) batch.problems.push(broken);
       else if (end.error !== undefined) batch.problems.push({ record: records, path: [], line: end.error.line, issues: [issue([], end.error.code, end.error.message)] });
       else if (format === "record") {
-        if (end.shape === "object") take([{ index: 0, line: 1, ok: true, value: end.envelope }], batch, true);
+        if (end.shape === "object") takeOne({ index: 0, line: 1, ok: true, value: end.envelope }, batch, true);
         else batch.problems.push({ record: 0, path: [], issues: [issue([], "not_a_feed", "Expected a service, a list of records, or a page of records (contents).")] });
       }
       if (end.shape === "value") format = "record";
