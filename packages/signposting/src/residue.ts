@@ -40,14 +40,18 @@ export function jsonEqual(left: unknown, right: unknown): boolean {
     return true;
   }
   if (Array.isArray(right)) return false;
-  const leftKeys = Object.keys(left);
-  if (leftKeys.length !== Object.keys(right).length) return false;
-  for (const key of leftKeys) {
-    if (!Object.prototype.hasOwnProperty.call(right, key)) return false;
-    if (!jsonEqual((left as JsonObject)[key], (right as JsonObject)[key])) return false;
+  // Keys are walked and counted in place: a list of them per object was most of what comparing allocated.
+  let count = 0;
+  for (const key in left) {
+    if (!own(left, key)) continue;
+    count += 1;
+    if (!own(right, key) || !jsonEqual((left as JsonObject)[key], (right as JsonObject)[key])) return false;
   }
-  return true;
+  for (const key in right) if (own(right, key)) count -= 1;
+  return count === 0;
 }
+
+const own = (value: object, key: string): boolean => Object.prototype.hasOwnProperty.call(value, key);
 
 /**
  * Set an own property, whatever its name: `__proto__` from a JSON source is a field like any other,
@@ -91,8 +95,8 @@ function rowIds(rows: readonly JsonValue[]): string[] | undefined {
 /** How alike two rows are: one for each equal field, a half for a nested object with something in common. */
 function likeness(source: JsonObject, exported: JsonObject): number {
   let score = 0;
-  for (const key of Object.keys(source)) {
-    if (key === "id" || !(key in exported)) continue;
+  for (const key in source) {
+    if (key === "id" || !own(source, key) || !own(exported, key)) continue;
     const left = source[key];
     const right = exported[key];
     if (jsonEqual(left, right)) score += 1;
@@ -184,9 +188,10 @@ function diffRows(source: JsonValue[], exported: JsonValue[], ids: string[], pat
  */
 export function diffObject(source: JsonObject, exported: JsonObject, path: PathSegment[], notes: ResidueNote[]): OrukResidue | undefined {
   const residue: OrukResidue = {};
-  for (const key of Object.keys(source)) {
+  for (const key in source) {
+    if (!own(source, key)) continue;
     const sourceValue = source[key] as JsonValue;
-    if (!Object.prototype.hasOwnProperty.call(exported, key)) {
+    if (!own(exported, key)) {
       const fieldPath = [...path, key];
       setOwn((residue.add ??= {}), key, sourceValue);
       notes.push({ path: fieldPath, kind: "kept" });
@@ -215,10 +220,10 @@ export function diffObject(source: JsonObject, exported: JsonObject, path: PathS
     // The model does not hold the ids of nested rows: the exporter makes its own, so the source's are kept.
     notes.push({ path: fieldPath, kind: key === "id" && path.length > 0 ? "kept" : "normalised" });
   }
-  for (const key of Object.keys(exported)) {
-    if (!Object.prototype.hasOwnProperty.call(source, key)) setOwn((residue.swap ??= {}), key, { from: exported[key] as JsonValue });
+  for (const key in exported) {
+    if (own(exported, key) && !own(source, key)) setOwn((residue.swap ??= {}), key, { from: exported[key] as JsonValue });
   }
-  return Object.keys(residue).length === 0 ? undefined : residue;
+  return residue.add === undefined && residue.into === undefined && residue.rows === undefined && residue.gone === undefined && residue.swap === undefined ? undefined : residue;
 }
 
 function applyRows(exported: JsonValue, rows: Row[], gone: readonly string[]): JsonValue[] {

@@ -192,7 +192,7 @@ function isUnder(path: readonly PathSegment[], prefix: readonly PathSegment[]): 
 function noteNotices(notices: NoticeCollector, notes: readonly ResidueNote[], aside: readonly PathSegment[][], prefix: readonly PathSegment[], name: number | string): void {
   for (const note of notes) {
     if (aside.some((path) => isUnder(note.path, path))) continue;
-    notices.add(note.kind, [...prefix, ...note.path], noticeMessages[note.kind], name);
+    notices.add(note.kind, prefix.length === 0 ? note.path : [...prefix, ...note.path], noticeMessages[note.kind], name);
   }
 }
 
