@@ -187,13 +187,14 @@ function diffRows(source: JsonValue[], exported: JsonValue[], ids: string[], pat
  * ```
  */
 export function diffObject(source: JsonObject, exported: JsonObject, path: PathSegment[], notes: ResidueNote[]): OrukResidue | undefined {
-  const residue: OrukResidue = {};
+  // Made only when something differs: most objects compared are equal.
+  let residue: OrukResidue | undefined;
   for (const key in source) {
     if (!own(source, key)) continue;
     const sourceValue = source[key] as JsonValue;
     if (!own(exported, key)) {
       const fieldPath = [...path, key];
-      setOwn((residue.add ??= {}), key, sourceValue);
+      setOwn(((residue ??= {}).add ??= {}), key, sourceValue);
       notes.push({ path: fieldPath, kind: "kept" });
       continue;
     }
@@ -202,7 +203,7 @@ export function diffObject(source: JsonObject, exported: JsonObject, path: PathS
     const fieldPath = [...path, key];
     if (isJsonObject(sourceValue) && isJsonObject(exportedValue)) {
       const inner = diffObject(sourceValue, exportedValue, fieldPath, notes);
-      if (inner !== undefined) setOwn((residue.into ??= {}), key, inner);
+      if (inner !== undefined) setOwn(((residue ??= {}).into ??= {}), key, inner);
       continue;
     }
     if (Array.isArray(sourceValue) && Array.isArray(exportedValue)) {
@@ -210,20 +211,20 @@ export function diffObject(source: JsonObject, exported: JsonObject, path: PathS
       if (ids !== undefined && sourceValue.every(isJsonObject)) {
         const rows = diffRows(sourceValue, exportedValue, ids, fieldPath, notes);
         if (rows !== undefined) {
-          setOwn((residue.rows ??= {}), key, rows.rows);
-          if (rows.gone.length > 0) setOwn((residue.gone ??= {}), key, rows.gone);
+          setOwn(((residue ??= {}).rows ??= {}), key, rows.rows);
+          if (rows.gone.length > 0) setOwn(((residue ??= {}).gone ??= {}), key, rows.gone);
         }
         continue;
       }
     }
-    setOwn((residue.swap ??= {}), key, { from: exportedValue, to: sourceValue });
+    setOwn(((residue ??= {}).swap ??= {}), key, { from: exportedValue, to: sourceValue });
     // The model does not hold the ids of nested rows: the exporter makes its own, so the source's are kept.
     notes.push({ path: fieldPath, kind: key === "id" && path.length > 0 ? "kept" : "normalised" });
   }
   for (const key in exported) {
-    if (own(exported, key) && !own(source, key)) setOwn((residue.swap ??= {}), key, { from: exported[key] as JsonValue });
+    if (own(exported, key) && !own(source, key)) setOwn(((residue ??= {}).swap ??= {}), key, { from: exported[key] as JsonValue });
   }
-  return residue.add === undefined && residue.into === undefined && residue.rows === undefined && residue.gone === undefined && residue.swap === undefined ? undefined : residue;
+  return residue;
 }
 
 function applyRows(exported: JsonValue, rows: Row[], gone: readonly string[]): JsonValue[] {
