@@ -42,6 +42,8 @@ interface Field {
   readonly node: Node;
   readonly optin: Node["_zod"]["optin"];
   readonly optout: Node["_zod"]["optout"];
+  /** The field's own plan, looked up the first time the field is walked (not before: schemas can be recursive). */
+  plan: Plan | undefined;
 }
 
 const plans = new WeakMap<Node, Plan>();
@@ -92,7 +94,7 @@ function planFor(node: Node): Plan {
     .filter((key) => key !== "__proto__")
     .map((key) => {
       const child = shape[key] as Node;
-      return { key, node: child, optin: child._zod.optin, optout: child._zod.optout };
+      return { key, node: child, optin: child._zod.optin, optout: child._zod.optout, plan: undefined };
     });
   plan = { validator: validatorFor(node), kind, refinements, sizeChecks, sizeCap, keys, keySet: new Set(keys), fields };
   plans.set(node, plan);
@@ -104,7 +106,8 @@ function runZod(node: Node, value: unknown, path: readonly PathSegment[], contex
   const result = node._zod.run({ value, issues: [] }, context);
   if (result instanceof Promise) throw new zodCore.$ZodAsyncError();
   for (const found of result.issues) {
-    (found as Writable).path = path.length === 0 ? [...(found.path ?? [])] : [...path, ...(found.path ?? [])];
+    const own = found.path;
+    (found as Writable).path = own === undefined || own.length === 0 ? path.slice() : path.concat(own as PathSegment[]);
     out.push(found);
   }
 }
@@ -115,8 +118,8 @@ function aborted(issues: readonly RawIssue[], from: number): boolean {
   return false;
 }
 
-function walk(node: Node, value: unknown, path: PathSegment[], context: Context, out: RawIssue[], skipValidator: boolean): void {
-  const plan = planFor(node);
+function walk(node: Node, value: unknown, path: PathSegment[], context: Context, out: RawIssue[], skipValidator: boolean, known?: Plan): void {
+  const plan = known ?? planFor(node);
   if (!skipValidator && plan.validator !== undefined && plan.validator(value) !== INVALID) return;
   switch (plan.kind) {
     case "object":
@@ -140,13 +143,14 @@ function walkObject(node: Node, plan: Plan, input: Record<string, unknown>, path
   const start = out.length;
   const fields = plan.fields;
   for (let index = 0; index < fields.length; index++) {
-    const { key, node: child, optin, optout } = fields[index] as Field;
+    const field = fields[index] as Field;
+    const { key, node: child, optin, optout } = field;
     // As zod's handlePropertyResult: an absent optional key contributes nothing.
     const present = key in input;
     if (!present && optout === "optional" && optin === "optional") continue;
     const before = out.length;
     path.push(key);
-    walk(child, input[key], path, context, out, false);
+    walk(child, input[key], path, context, out, false, (field.plan ??= planFor(child)));
     path.pop();
     if (out.length > before) {
       if (optin !== undefined && optout === "optional" && !present) out.length = before;
@@ -167,9 +171,10 @@ function walkObject(node: Node, plan: Plan, input: Record<string, unknown>, path
 function walkArray(node: Node, plan: Plan, input: unknown[], path: PathSegment[], context: Context, out: RawIssue[]): void {
   const start = out.length;
   const element = (node._zod.def as z.core.$ZodArrayDef).element;
+  const elementPlan = input.length === 0 ? undefined : planFor(element);
   for (let index = 0; index < input.length; index++) {
     path.push(index);
-    walk(element, input[index], path, context, out, false);
+    walk(element, input[index], path, context, out, false, elementPlan);
     path.pop();
   }
   if (plan.sizeChecks.length === 0) return;

@@ -51,6 +51,26 @@ describe("importOpenReferralUkStream", () => {
     expect(problems[1]?.issues[0]?.message).toMatch(/ends before/);
   });
 
+  it("hands over large chunks in small batches, as text or as bytes cut inside characters, with what small chunks give", async () => {
+    // Names with two-, three- and four-byte characters, so that slice boundaries fall inside some of them.
+    const services = Array.from({ length: 3_000 }, (_, index) => ({ id: `s-${index}`, name: `Gàidhlig – 𝒮ervice ${index} ${"ü".repeat(index % 50)}`, status: "active" }));
+    const text = JSON.stringify({ contents: services, total_items: services.length, total_pages: 1, page_number: 1, first_page: true, last_page: true });
+    expect(text.length).toBeGreaterThan(3 * 65_536);
+    const small = await streamed(pieces(text, 4_096));
+    for (const chunk of [text, new TextEncoder().encode(text)]) {
+      const sizes: number[] = [];
+      const summary = await importOpenReferralUkStream([chunk], { onBatch: (batch) => void sizes.push(batch.services.length) });
+      expect(summary.imported).toBe(services.length);
+      expect(summary.feed).toEqual(small.summary.feed);
+      // One chunk of over 200 kB, yet no batch holds more than 64 kB of its records.
+      expect(sizes.length).toBeGreaterThan(3);
+      expect(sizes.reduce((most, size) => Math.max(most, size), 0)).toBeLessThan(services.length / 3);
+    }
+    const whole = await streamed([new TextEncoder().encode(text)]);
+    expect(whole.directory).toEqual(small.directory);
+    expect(whole.directory.services.map((service) => service.name)).toEqual(services.map((service) => service.name));
+  });
+
   it("reports text that is not UTF-8, a bare value, and a record that is not JSON", async () => {
     const invalid = await streamed([new Uint8Array([0x5b, 0xff, 0xfe, 0x5d])]);
     expect(invalid.problems.map((problem) => problem.issues[0]?.code)).toEqual(["invalid_utf8"]);

@@ -212,10 +212,13 @@ function incompleteTail(previous: Uint8Array, bytes: Uint8Array): Uint8Array {
   return new Uint8Array(0);
 }
 
+/** How much of a chunk (characters or bytes) is read for one batch. */
+const BATCH_TEXT = 1 << 16;
+
 /**
  * Import a feed from an iterable of text or byte chunks (a file stream, a `fetch` body reader),
- * handing each batch of records to `onBatch` as it is read, so the whole directory never has to
- * be held. Resolves with the totals, notices and paging once the feed has ended.
+ * handing each batch of records to `onBatch` as it is read (a batch holds the records of at most
+ * 64 KB of the feed, whatever the size of the chunks), so the whole directory never has to be held. Resolves with the totals, notices and paging once the feed has ended.
  *
  * @example
  * ```ts
@@ -232,8 +235,13 @@ export async function importOpenReferralUkStream(
 ): Promise<OrukImportSummary> {
   const stream = createOrukImportStream(options);
   for await (const chunk of chunks) {
-    const batch = stream.push(chunk);
-    if (options.onBatch !== undefined && (batch.services.length > 0 || batch.organisations.length > 0 || batch.locations.length > 0 || batch.problems.length > 0)) await options.onBatch(batch);
+    // Large chunks are read a slice at a time, so each batch is small whatever the chunk size:
+    // its records reach the caller (and can be let go) before the collector would move them to
+    // long-lived memory.
+    for (let from = 0; from < chunk.length; from += BATCH_TEXT) {
+      const batch = stream.push(chunk.length <= BATCH_TEXT ? chunk : typeof chunk === "string" ? chunk.slice(from, from + BATCH_TEXT) : chunk.subarray(from, from + BATCH_TEXT));
+      if (options.onBatch !== undefined && (batch.services.length > 0 || batch.organisations.length > 0 || batch.locations.length > 0 || batch.problems.length > 0)) await options.onBatch(batch);
+    }
   }
   const summary = stream.end();
   if (options.onBatch !== undefined) await options.onBatch(summary.last);
