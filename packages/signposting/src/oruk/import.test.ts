@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileStandardSchema, orukFiles, readStandard, recordsOf, serviceSchemas } from "../../test/standards";
 import { validateDirectory } from "../directory";
@@ -179,6 +180,21 @@ describe("importOpenReferralUk on every real feed (ORUK 3.0, HSDS 3.0/3.1, valid
     const repeats = report.notices.find((notice) => notice.code === "duplicate_record")?.count ?? 0;
     const clashes = report.problems.filter((problem) => problem.issues[0]?.code === "duplicate_id").length;
     expect(report.imported + repeats + clashes + report.problems.filter((problem) => problem.issues[0]?.code !== "duplicate_id").length).toBe(records.length);
+  });
+
+  it("tells a repeated service from another one with its id, whether the change is to a field the model holds or one it only keeps", () => {
+    const service = withRealisticCoordinates(readStandard("oruk-3.0/examples/service_full.json")) as Record<string, unknown>;
+    fc.assert(
+      fc.property(fc.constantFrom("name", "description", "alternate_name", "fees_description"), fc.string({ minLength: 1, maxLength: 12 }), (field, extra) => {
+        const repeat = JSON.parse(JSON.stringify(service)) as Record<string, unknown>;
+        const changed = { ...repeat, [field]: `${String(repeat[field] ?? "")}${extra}` };
+        const report = importOpenReferralUk([service, repeat, changed]);
+        expect(report.imported).toBe(1);
+        expect(report.notices.find((notice) => notice.code === "duplicate_record")?.count).toBe(1);
+        expect(report.problems.map((problem) => [problem.record, problem.issues[0]?.code])).toEqual([[2, "duplicate_id"]]);
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it("counts notices by place and kind: a thousand records give as many notices as one", () => {

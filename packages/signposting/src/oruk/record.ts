@@ -142,44 +142,71 @@ function recordName(raw: Json, position: number): number | string {
   return typeof raw.id === "string" && raw.id !== "" ? raw.id : position;
 }
 
-const encoder = new TextEncoder();
-// Reused for every digest up to a megabyte of text; a larger record gets a buffer of its own, let go afterwards.
-const SCRATCH_LIMIT = 1 << 20;
-let scratch = new Uint8Array(1 << 16);
-let scratchWords = new Int32Array(scratch.buffer);
+// The two lanes of the digest being worked out (module state: a digest is one synchronous walk).
+let left = 0;
+let right = 0;
+
+function mixWord(word: number): void {
+  left = Math.imul(left ^ word, 0x5bd1e995);
+  left ^= left >>> 15;
+  right = Math.imul(right ^ word, 0x85ebca6b);
+  right ^= right >>> 13;
+}
+
+/** Mix in a text two UTF-16 units at a time, then its length (so that "ab","c" and "a","bc" differ). */
+function mixText(text: string): void {
+  let l = left;
+  let r = right;
+  const length = text.length;
+  let index = 0;
+  for (; index + 1 < length; index += 2) {
+    const word = text.charCodeAt(index) | (text.charCodeAt(index + 1) << 16);
+    l = Math.imul(l ^ word, 0x5bd1e995);
+    l ^= l >>> 15;
+    r = Math.imul(r ^ word, 0x85ebca6b);
+  }
+  if (index < length) l = Math.imul(l ^ text.charCodeAt(index), 0x5bd1e995);
+  left = Math.imul(l ^ length, 0x27d4eb2d);
+  right = Math.imul(r ^ length, 0x165667b1);
+}
+
+/** Mix in a JSON value: a tag for each kind and each end of a list or object, keys in their order. */
+function mixValue(value: unknown): void {
+  if (typeof value === "string") {
+    mixWord(1);
+    mixText(value);
+  } else if (typeof value === "number") {
+    mixWord(2);
+    mixText(String(value));
+  } else if (typeof value === "boolean") mixWord(value ? 3 : 4);
+  else if (value === null || typeof value !== "object") mixWord(5);
+  else if (Array.isArray(value)) {
+    mixWord(6);
+    for (const item of value) mixValue(item);
+    mixWord(7);
+  } else {
+    mixWord(8);
+    for (const key in value) {
+      if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+      mixText(key);
+      mixValue((value as Record<string, unknown>)[key]);
+    }
+    mixWord(9);
+  }
+}
 
 /**
- * A 53-bit digest of a record's JSON (a number, so a million ids cost little): enough to tell
- * repeats from clashes. The text is read as UTF-8 four bytes at a time, in two differently
- * seeded lanes. `known` remembers digests of objects already taken within one record.
+ * A 53-bit digest of a record (a number, so a million ids cost little): enough to tell repeats
+ * from clashes. Two differently seeded lanes walk the parsed value (keys in their order, as
+ * `JSON.stringify` would write them) without writing it out as text. `known` remembers digests
+ * of objects already taken within one record.
  */
 function fingerprint(value: object, known?: Map<object, number>): number {
   const remembered = known?.get(value);
   if (remembered !== undefined) return remembered;
-  const text = JSON.stringify(value);
-  // A UTF-16 unit is at most three bytes of UTF-8.
-  const needed = text.length * 3 + 4;
-  if (needed > scratch.length && needed <= SCRATCH_LIMIT) {
-    scratch = new Uint8Array(2 ** Math.ceil(Math.log2(needed)));
-    scratchWords = new Int32Array(scratch.buffer);
-  }
-  const bytes = needed <= scratch.length ? scratch : new Uint8Array(needed);
-  const words = bytes === scratch ? scratchWords : new Int32Array(bytes.buffer, 0, needed >>> 2);
-  const { written } = encoder.encodeInto(text, bytes);
-  const whole = written >>> 2;
-  let left = 0x811c9dc5 ^ written;
-  let right = 0x9e3779b9;
-  for (let index = 0; index < whole; index += 1) {
-    const word = words[index] as number;
-    left = Math.imul(left ^ word, 0x5bd1e995);
-    left ^= left >>> 15;
-    right = Math.imul(right ^ word, 0x85ebca6b);
-    right ^= right >>> 13;
-  }
-  for (let index = whole << 2; index < written; index += 1) {
-    left = Math.imul(left ^ (bytes[index] as number), 0x5bd1e995);
-    right = Math.imul(right ^ (bytes[index] as number), 0x85ebca6b);
-  }
+  left = 0x811c9dc5;
+  right = 0x9e3779b9;
+  mixValue(value);
   const print = (left >>> 0) * 0x200000 + ((right >>> 0) & 0x1fffff);
   known?.set(value, print);
   return print;
