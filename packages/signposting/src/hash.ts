@@ -62,11 +62,20 @@ export function stableUuid(name: string, repeats = false): string {
   return uuid;
 }
 
+/** Room for the characters of a name; a longer one gets its own. */
+const NAME_CODES = new Uint16Array(512);
+
 function uuidFromName(name: string): string {
   // Signed 32-bit arithmetic all the way (`>>> 0` only at the end): the same bits as unsigned FNV-1a, without turning each step into a double.
+  // The name's characters are read once, for the five passes below.
   const length = name.length;
+  const codes = length <= NAME_CODES.length ? NAME_CODES : new Uint16Array(length);
   let seed = FNV_OFFSET | 0;
-  for (let index = 0; index < length; index += 1) seed = Math.imul(seed ^ name.charCodeAt(index), FNV_PRIME);
+  for (let index = 0; index < length; index += 1) {
+    const code = name.charCodeAt(index);
+    codes[index] = code;
+    seed = Math.imul(seed ^ code, FNV_PRIME);
+  }
   let first = 0;
   let second = 0;
   let third = 0;
@@ -75,7 +84,7 @@ function uuidFromName(name: string): string {
     // FNV-1a runs left to right, so hashing "<part>:" and then the name is hashing `${part}:${name}`, without building the string.
     let hash = Math.imul(seed ^ (48 + part), FNV_PRIME);
     hash = Math.imul(hash ^ 58, FNV_PRIME);
-    for (let index = 0; index < length; index += 1) hash = Math.imul(hash ^ name.charCodeAt(index), FNV_PRIME);
+    for (let index = 0; index < length; index += 1) hash = Math.imul(hash ^ (codes[index] as number), FNV_PRIME);
     seed = hash;
     if (part === 0) first = hash >>> 0;
     else if (part === 1) second = hash >>> 0;
