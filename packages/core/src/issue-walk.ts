@@ -160,7 +160,7 @@ function walkObject(node: Node, plan: Plan, input: Record<string, unknown>, path
   }
   let unrecognized: string[] | undefined;
   for (const key in input) if (!plan.keySet.has(key)) (unrecognized ??= []).push(key);
-  if (unrecognized !== undefined) out.push({ code: "unrecognized_keys", keys: unrecognized, input, inst: node, path: [...path], continue: true } as unknown as RawIssue);
+  if (unrecognized !== undefined) out.push({ code: "unrecognized_keys", keys: unrecognized, input, inst: node, path: path.slice(), continue: true } as unknown as RawIssue);
   // Refinements run on zod's output, and only when nothing aborted: then zod alone can answer.
   if (plan.refinements && !aborted(out, start)) {
     out.length = start;

@@ -120,6 +120,8 @@ function allowedValuesMessage(values: readonly unknown[]): string {
   return message;
 }
 
+const UNKNOWN_FIELD_MESSAGE = "This field is not part of the record. Check its spelling, or remove it.";
+
 /** A zod issue, finalised (with a message and a path) or raw from a schema run (path absent at the root, message only for custom issues once finalised). */
 type AnyIssue = ZodIssue | z.core.$ZodRawIssue;
 
@@ -154,12 +156,6 @@ function convertIssue(issue: AnyIssue, base: PathSegment[], input: unknown): Val
           message: Number(found.divisor) === 1 ? "Must be a whole number." : `Must be a multiple of ${String(found.divisor)}.`,
         },
       ];
-    case "unrecognized_keys":
-      return found.keys.map((key) => ({
-        path: [...path, key],
-        code: "unknown_field",
-        message: "This field is not part of the record. Check its spelling, or remove it.",
-      }));
     case "invalid_union": {
       const branches = found.errors.filter((branch) => branch.length > 0);
       // The branch that got furthest (fewest problems, deepest path) is the one the author most likely meant.
@@ -197,6 +193,12 @@ function convertIssue(issue: AnyIssue, base: PathSegment[], input: unknown): Val
 
 /** Plain-English issues for one zod issue, added to `out` (no list per issue: this runs for every record turned down). */
 function convertInto(issue: AnyIssue, base: PathSegment[], input: unknown, out: ValidationIssue[]): void {
+  // Unknown fields come with nearly every rejected record: one issue per key, added without a list in between.
+  if (issue.code === "unrecognized_keys") {
+    const path = issuePath(base, (issue as ZodIssue).path);
+    for (const key of (issue as { keys: string[] }).keys) out.push({ path: path.concat(key), code: "unknown_field", message: UNKNOWN_FIELD_MESSAGE });
+    return;
+  }
   const converted = convertIssue(issue, base, input);
   if (Array.isArray(converted)) for (const one of converted) out.push(one);
   else out.push(converted);
