@@ -8,7 +8,9 @@ import jsdoc from "eslint-plugin-jsdoc";
  * configuration files are exempt.
  */
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/coverage/**", "docs-site/**", "**/*.d.ts", "**/*.d.cts", ".bench/**", "reports/**"] },
+  // tsup writes its config, bundled, to a temporary file beside it while a build runs: lint runs at
+  // the same time and must not try to read a file that vanishes under it.
+  { ignores: ["**/dist/**", "**/coverage/**", "docs-site/**", "**/*.d.ts", "**/*.d.cts", ".bench/**", "reports/**", "**/*.bundled_*.mjs", "**/*.bundled_*.cjs"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
