@@ -119,7 +119,6 @@ function putHex(word: number, at: number, from: number, to: number): void {
   }
 }
 
-
 /**
  * A 64-bit digest of a text, as 16 hexadecimal digits: two FNV-1a lanes with different seeds in
  * one pass. Not cryptographic; for telling records apart.

@@ -89,7 +89,7 @@ export interface JsonRecordScanner {
  * full scan.
  */
 function mayVanish(text: string): boolean {
-  for (const marker of ["e-", "E-"]) {
+  for (const marker of EXPONENT_MARKERS) {
     for (let at = text.indexOf(marker); at !== -1; at = text.indexOf(marker, at + 2)) {
       if (!isDigit(text.charCodeAt(at + 2)) || !isDigit(text.charCodeAt(at + 3)) || !isDigit(text.charCodeAt(at + 4))) continue;
       let back = at - 1;
@@ -106,6 +106,7 @@ const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 /** What may come just before a number in JSON: `:` `,` `[` and white space. */
 const NUMBER_BEFORE = new Set([58, 44, 91, 32, 9, 10, 13]);
 const MANY_ZEROS = "0".repeat(32);
+const EXPONENT_MARKERS = ["e-", "E-"] as const;
 const NOT_SPACE = /\S/g;
 
 type State = "start" | "before-key" | "after-key" | "before-value" | "in-value" | "after-value" | "before-record" | "in-record" | "after-record" | "done" | "failed";
@@ -184,7 +185,7 @@ export function createJsonRecordScanner(options: { recordsFields?: readonly stri
   const recordsFields = new Set(options.recordsFields ?? ["contents", "content"]);
   const maxDepth = options.maxDepth ?? MAX_JSON_DEPTH;
   const { onRecord } = options;
-  const handOver: Sink = { push: (record) => onRecord?.(record) };
+  const handOver: Sink | undefined = onRecord === undefined ? undefined : { push: onRecord };
   let buffer = "";
   let position = 0;
   let state: State = "start";
@@ -517,7 +518,7 @@ export function createJsonRecordScanner(options: { recordsFields?: readonly stri
       const out: ScannedRecord[] = [];
       if (state === "failed") return out;
       buffer += text;
-      while (step(onRecord === undefined ? out : handOver));
+      while (step(handOver ?? out));
       compactBuffer();
       return out;
     },
@@ -527,7 +528,7 @@ export function createJsonRecordScanner(options: { recordsFields?: readonly stri
         // A bare number or word ends with the input.
         buffer += " ";
       }
-      while (step(onRecord === undefined ? out : handOver));
+      while (step(handOver ?? out));
       if (state !== "done" && state !== "failed") {
         position = buffer.length;
         fail(state === "start" ? "This is not valid JSON: the document is empty." : "This is not valid JSON: the document ends before its last record or bracket is closed.");

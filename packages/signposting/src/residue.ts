@@ -111,7 +111,7 @@ function likeness(source: JsonObject, exported: JsonObject): number {
  */
 function onlyIdsDiffer(source: JsonObject, patch: OrukResidue): boolean {
   if (patch.add !== undefined || patch.gone !== undefined) return false;
-  for (const key of Object.keys(patch.swap ?? {})) if (key !== "id" && Object.prototype.hasOwnProperty.call(source, key)) return false;
+  for (const key of Object.keys(patch.swap ?? {})) if (key !== "id" && own(source, key)) return false;
   for (const [key, inner] of Object.entries(patch.into ?? {})) if (!onlyIdsDiffer(source[key] as JsonObject, inner as OrukResidue)) return false;
   for (const [key, rows] of Object.entries(patch.rows ?? {})) {
     const sourceRows = source[key] as JsonObject[];
@@ -134,7 +134,8 @@ function diffRows(source: JsonValue[], exported: JsonValue[], ids: string[], pat
     const rowPath = [...path, position];
     // Rows usually come in the order the exporter writes them: a row alike in all but its id needs no search.
     const same = exported[position];
-    if (isJsonObject(sourceRow) && isJsonObject(same) && !used.has(position) && Object.prototype.hasOwnProperty.call(sourceRow, "id")) {
+    const hasId = isJsonObject(sourceRow) && own(sourceRow, "id");
+    if (hasId && isJsonObject(same) && !used.has(position)) {
       // For a row with an id, "alike in all but its id" is what its patch says: taken when so, without comparing twice.
       const found: ResidueNote[] = [];
       const patch = diffObject(sourceRow, same, rowPath, found);
@@ -146,7 +147,8 @@ function diffRows(source: JsonValue[], exported: JsonValue[], ids: string[], pat
         return;
       }
     }
-    if (isJsonObject(sourceRow) && !used.has(position) && same !== undefined && likeness(sourceRow, same as JsonObject) >= Object.keys(sourceRow).length - 1) {
+    // A row without an id may still be alike in all but one field. (For a row with one, the patch above has already answered.)
+    if (!hasId && isJsonObject(sourceRow) && !used.has(position) && same !== undefined && likeness(sourceRow, same as JsonObject) >= Object.keys(sourceRow).length - 1) {
       best = position;
       bestScore = 1;
     } else if (isJsonObject(sourceRow)) {

@@ -170,7 +170,10 @@ function mixText(text: string): void {
   right = Math.imul(r ^ length, 0x165667b1);
 }
 
-/** Mix in a JSON value: a tag for each kind and each end of a list or object, keys in their order. */
+/**
+ * Mix in a JSON value: a tag for each kind and each end of a list or object, keys in their order.
+ * As in `JSON.stringify`, a field whose value is undefined is no field at all.
+ */
 function mixValue(value: unknown): void {
   if (typeof value === "string") {
     mixWord(1);
@@ -187,9 +190,10 @@ function mixValue(value: unknown): void {
   } else {
     mixWord(8);
     for (const key in value) {
-      if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+      const inner = (value as Record<string, unknown>)[key];
+      if (inner === undefined || !Object.prototype.hasOwnProperty.call(value, key)) continue;
       mixText(key);
-      mixValue((value as Record<string, unknown>)[key]);
+      mixValue(inner);
     }
     mixWord(9);
   }

@@ -218,7 +218,8 @@ const BATCH_TEXT = 1 << 16;
 /**
  * Import a feed from an iterable of text or byte chunks (a file stream, a `fetch` body reader),
  * handing each batch of records to `onBatch` as it is read (a batch holds the records of at most
- * 64 KB of the feed, whatever the size of the chunks), so the whole directory never has to be held. Resolves with the totals, notices and paging once the feed has ended.
+ * 64 KB of the feed, whatever the size of the chunks), so the whole directory never has to be
+ * held. Resolves with the totals, notices and paging once the feed has ended.
  *
  * @example
  * ```ts
