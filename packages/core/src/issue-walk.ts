@@ -5,6 +5,7 @@
 // The issues, their order and their paths are zod's own; the tests compare them with zod's.
 import * as z from "zod";
 import * as zodCore from "zod/v4/core";
+import { ACCEPTED, asIsCheck, UNSURE, type AsIsCheck } from "./as-is";
 import type { PathSegment } from "./result";
 
 type RawIssue = z.core.$ZodRawIssue;
@@ -22,6 +23,8 @@ const SIZE_CHECKS = new Set(["min_length", "max_length", "length_equals"]);
 
 /** How a node is walked, worked out once per node. */
 interface Plan {
+  /** The generated check for input valid as it stands (quicker than zod's validator), or undefined. */
+  readonly asIs: AsIsCheck | undefined;
   /** zod's validator for the node, or undefined where zod cannot compile it. */
   readonly validator: Validator | undefined;
   readonly kind: "object" | "array" | "optional" | "nullable" | "zod";
@@ -96,7 +99,7 @@ function planFor(node: Node): Plan {
       const child = shape[key] as Node;
       return { key, node: child, optin: child._zod.optin, optout: child._zod.optout, plan: undefined };
     });
-  plan = { validator: validatorFor(node), kind, refinements, sizeChecks, sizeCap, keys, keySet: new Set(keys), fields };
+  plan = { asIs: asIsCheck(node), validator: validatorFor(node), kind, refinements, sizeChecks, sizeCap, keys, keySet: new Set(keys), fields };
   plans.set(node, plan);
   return plan;
 }
@@ -120,7 +123,12 @@ function aborted(issues: readonly RawIssue[], from: number): boolean {
 
 function walk(node: Node, value: unknown, path: PathSegment[], context: Context, out: RawIssue[], skipValidator: boolean, known?: Plan): void {
   const plan = known ?? planFor(node);
-  if (!skipValidator && plan.validator !== undefined && plan.validator(value) !== INVALID) return;
+  if (!skipValidator) {
+    // A part that is valid has no issues. A part known to be invalid needs no second opinion from zod's validator.
+    const verdict = plan.asIs === undefined ? UNSURE : plan.asIs(value);
+    if (verdict === ACCEPTED) return;
+    if (verdict === UNSURE && plan.validator !== undefined && plan.validator(value) !== INVALID) return;
+  }
   switch (plan.kind) {
     case "object":
       if (typeof value === "object" && value !== null && !Array.isArray(value)) return walkObject(node, plan, value as Record<string, unknown>, path, context, out);

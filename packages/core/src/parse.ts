@@ -2,6 +2,7 @@ import * as z from "zod";
 // Runtime helpers come from zod's core entry: reading them through `z.core` would make bundlers
 // keep all of zod's core, locales included.
 import { $ZodAsyncError, util } from "zod/v4/core";
+import { ACCEPTED, asIsCheck, REJECTED, UNSURE, type AsIsCheck } from "./as-is";
 import { SelfManageError } from "./errors";
 import { compiledParser, INVALID, walkIssues } from "./issue-walk";
 import { findReservedKeys, hasReservedKeys, reservedKeySearch } from "./reserved-keys";
@@ -238,6 +239,8 @@ export function issuesFromZodError(error: z.core.$ZodError, input?: unknown): Va
 
 /** What {@link safeParseResult} keeps for a schema: zod's compiled parser, and whether the schema turns down `__proto__` keys itself. */
 interface Prepared {
+  /** Whether the schema takes the input exactly as it stands (see {@link asIsCheck}); undefined without code generation. */
+  readonly asIs: AsIsCheck | undefined;
   /** Returns the parsed value, or `INVALID`; undefined where the schema parses as it is. */
   readonly parse: ((input: unknown) => unknown) | undefined;
   /** Whether a value the schema accepted holds a `__proto__` key the schema let through (searching only where it could). */
@@ -260,7 +263,8 @@ function prepare(schema: z.core.$ZodType): Prepared {
   if (schema === lastSchema) return lastPrepared as Prepared;
   let prepared = preparedSchemas.get(schema);
   if (prepared === undefined) {
-    prepared = { parse: compiledParser(schema), hasLetThroughReservedKey: reservedKeySearch(schema) };
+    const parse = compiledParser(schema);
+    prepared = { asIs: asIsCheck(schema), parse, hasLetThroughReservedKey: reservedKeySearch(schema) };
     preparedSchemas.set(schema, prepared);
   }
   lastSchema = schema;
@@ -287,6 +291,12 @@ function reservedKeyIssues(input: unknown, reported: readonly ValidationIssue[])
  * A `__proto__` key anywhere in the input (as `JSON.parse` can produce) is reported as
  * `reserved_key`: zod would otherwise drop it from records and localised text silently.
  *
+ * Input that is valid just as it stands (nothing to fill in, trim, convert or drop) is
+ * returned itself, as `value`, without being copied (so its keys keep their own order): a check
+ * generated for the schema confirms it without building anything. Input that zod changes as it
+ * parses it gets zod's new value, in schema order. Copy the value (for example with
+ * `structuredClone`) before changing it if the original must stay as it was.
+ *
  * @example
  * ```ts
  * import * as z from "zod";
@@ -300,16 +310,21 @@ export function safeParseResult<S extends z.core.$ZodType>(schema: S, input: unk
     const prepared = prepare(schema);
     let raw: z.core.$ZodRawIssue[];
     let value: unknown;
-    if (prepared.parse !== undefined) {
-      value = prepared.parse(input);
-      // Accepted: a __proto__ key can only be where the schema takes data as it comes, so only there is it looked for.
-      if (value !== INVALID && !prepared.hasLetThroughReservedKey(input)) return ok(value as z.output<S>);
-    }
+    const verdict = prepared.asIs === undefined ? UNSURE : prepared.asIs(input);
+    // Valid just as it stands (and free of `__proto__` keys): the input is the value, and no copy of it is built.
+    if (verdict === ACCEPTED) return ok(input as z.output<S>);
     // A fresh context for each parse that goes on: zod marks it when it falls back to its parser.
     const context = { async: false } as const;
     if (prepared.parse !== undefined) {
-      // Turned down: zod's issues, found without running its parser over the parts that are valid.
-      raw = value === INVALID ? walkIssues(schema, input, context) : [];
+      // Known to be invalid: its issues are looked for straight away, without zod's parser building a value first.
+      const walked = verdict === REJECTED;
+      raw = walked ? walkIssues(schema, input, context) : [];
+      if (raw.length === 0) {
+        value = prepared.parse(input);
+        // Accepted: a __proto__ key can only be where the schema takes data as it comes, so only there is it looked for.
+        if (value !== INVALID && !prepared.hasLetThroughReservedKey(input)) return ok(value as z.output<S>);
+        if (!walked && value === INVALID) raw = walkIssues(schema, input, context);
+      }
     } else {
       // Run the schema directly rather than through safeParse: a failed safeParse builds a ZodError
       // (an Error, with a stack trace) and a zod message for every issue, and neither is used here.
