@@ -5,7 +5,7 @@
 // The issues, their order and their paths are zod's own; the tests compare them with zod's.
 import * as z from "zod";
 import * as zodCore from "zod/v4/core";
-import { ACCEPTED, asIsCheck, UNSURE, type AsIsCheck } from "./as-is";
+import { ACCEPTED, asIsCheck, REJECTED, UNSURE, type AsIsCheck } from "./as-is";
 import type { PathSegment } from "./result";
 
 type RawIssue = z.core.$ZodRawIssue;
@@ -156,9 +156,14 @@ function walkObject(node: Node, plan: Plan, input: Record<string, unknown>, path
     // As zod's handlePropertyResult: an absent optional key contributes nothing.
     const present = key in input;
     if (!present && optout === "optional" && optin === "optional") continue;
+    const fieldPlan = (field.plan ??= planFor(child));
+    const value = input[key];
+    // A field given and valid as it stands has no issues: no path is built for it. One known to be invalid is walked at once.
+    const verdict = present && fieldPlan.asIs !== undefined ? fieldPlan.asIs(value) : UNSURE;
+    if (verdict === ACCEPTED) continue;
     const before = out.length;
     path.push(key);
-    walk(child, input[key], path, context, out, false, (field.plan ??= planFor(child)));
+    walk(child, value, path, context, out, verdict === REJECTED, fieldPlan);
     path.pop();
     if (out.length > before) {
       if (optin !== undefined && optout === "optional" && !present) out.length = before;

@@ -62,6 +62,23 @@ function describeType(value: unknown): string {
   }
 }
 
+/** "Expected …, but found …." for each pair met so far (a handful of types each side), so that no message is built per issue. */
+const typeMessages = new Map<string, Map<string, string>>();
+function typeMessage(expectedType: string, found: string): string {
+  let byFound = typeMessages.get(expectedType);
+  if (byFound === undefined) {
+    byFound = new Map();
+    typeMessages.set(expectedType, byFound);
+  }
+  let message = byFound.get(found);
+  if (message === undefined) {
+    const expected = Object.hasOwn(TYPE_NAMES, expectedType) ? TYPE_NAMES[expectedType] : `a value of type ${expectedType}`;
+    message = `Expected ${expected}, but found ${found}.`;
+    byFound.set(found, message);
+  }
+  return message;
+}
+
 /** The value at `path` in the input, or undefined where there is none (no object per call: this runs for every issue). */
 function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
   let current: unknown = root;
@@ -140,8 +157,7 @@ function convertIssue(issue: AnyIssue, base: PathSegment[], input: unknown): Val
       if (typeof value === "number" && !Number.isFinite(value)) {
         return { path, code: "number_out_of_range", message: "This number is out of range: it is infinite or not a number." };
       }
-      const expected = Object.hasOwn(TYPE_NAMES, found.expected) ? TYPE_NAMES[found.expected] : `a value of type ${found.expected}`;
-      return { path, code: "invalid_type", message: `Expected ${expected}, but found ${describeType(value)}.` };
+      return { path, code: "invalid_type", message: typeMessage(found.expected, describeType(value)) };
     }
     case "too_small":
       return { path, code: "too_small", message: sizeLimitMessage(found.origin, found.minimum, found.inclusive ?? true, true) };

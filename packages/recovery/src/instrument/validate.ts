@@ -50,14 +50,15 @@ function scoredItemBounds(instrument: InstrumentDefinition, byScale: ReadonlyMap
   return found;
 }
 
-function findDuplicates(ids: readonly string[], at: (index: number) => PathSegment[], what: string): ValidationIssue[] {
+/** Adds an issue for each id that an earlier entry of the list already has (a plain loop: this runs for every definition checked). */
+function addDuplicates(issues: ValidationIssue[], list: readonly { readonly id: string }[] | undefined, at: readonly PathSegment[], what: string): void {
+  if (list === undefined || list.length < 2) return;
   const seen = new Set<string>();
-  const issues: ValidationIssue[] = [];
-  ids.forEach((id, index) => {
-    if (seen.has(id)) issues.push(issue(at(index), "duplicate_id", `Each ${what} id must be unique within the instrument.`));
+  for (let index = 0; index < list.length; index++) {
+    const id = (list[index] as { readonly id: string }).id;
+    if (seen.has(id)) issues.push(issue([...at, index, "id"], "duplicate_id", `Each ${what} id must be unique within the instrument.`));
     seen.add(id);
-  });
-  return issues;
+  }
 }
 
 function findDuplicateLoinc(instrument: InstrumentDefinition): ValidationIssue[] {
@@ -73,26 +74,41 @@ function findDuplicateLoinc(instrument: InstrumentDefinition): ValidationIssue[]
 
 /** Lookups that several checks need, built once per instrument. */
 interface Lookups {
+  /** Each scale by id (a later scale of the same id wins, as in a Map built from the list). */
   readonly scales: ReadonlyMap<string, InstrumentDefinition["scales"][number]>;
+  /** Each scale's bounds by id, in the same way, and by position. */
+  readonly bounds: ReadonlyMap<string, Bounds>;
+  readonly scaleBounds: readonly Bounds[];
+  /** Each item by id (a later item wins), and the position of the first item with each id. */
   readonly items: ReadonlyMap<string, InstrumentDefinition["items"][number]>;
+  readonly firstIndex: ReadonlyMap<string, number>;
 }
 
-function lookupsOf(instrument: InstrumentDefinition): Lookups {
+/** The lookups, and an issue for each scale or item id given twice (scales first), in one pass over each list. */
+function lookupsOf(instrument: InstrumentDefinition, issues: ValidationIssue[]): Lookups {
   const scales = new Map<string, InstrumentDefinition["scales"][number]>();
-  for (const scale of instrument.scales) scales.set(scale.id, scale);
+  const bounds = new Map<string, Bounds>();
+  const boundsAt: Bounds[] = [];
+  instrument.scales.forEach((scale, index) => {
+    if (scales.has(scale.id)) issues.push(issue(["scales", index, "id"], "duplicate_id", "Each scale id must be unique within the instrument."));
+    const found = scaleBounds(scale);
+    scales.set(scale.id, scale);
+    bounds.set(scale.id, found);
+    boundsAt.push(found);
+  });
   const items = new Map<string, InstrumentDefinition["items"][number]>();
-  for (const item of instrument.items) items.set(item.id, item);
-  return { scales, items };
+  const firstIndex = new Map<string, number>();
+  instrument.items.forEach((item, index) => {
+    if (items.has(item.id)) issues.push(issue(["items", index, "id"], "duplicate_id", "Each item id must be unique within the instrument."));
+    else firstIndex.set(item.id, index);
+    items.set(item.id, item);
+  });
+  return { scales, bounds, scaleBounds: boundsAt, items, firstIndex };
 }
 
-function checkItems(instrument: InstrumentDefinition, { scales }: Lookups): ValidationIssue[] {
-  const itemIndex = new Map<string, number>();
-  instrument.items.forEach((item, index) => {
-    if (!itemIndex.has(item.id)) itemIndex.set(item.id, index);
-  });
+function checkItems(instrument: InstrumentDefinition, { scales, scaleBounds: boundsAt, firstIndex: itemIndex }: Lookups): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  instrument.scales.forEach((scale, index) => {
-    const bounds = scaleBounds(scale);
+  boundsAt.forEach((bounds, index) => {
     if (bounds.min === bounds.max) issues.push(issue(["scales", index, "options"], "flat_scale", "A scale's scored options must not all have the same value."));
   });
   instrument.items.forEach((item, index) => {
@@ -253,20 +269,17 @@ export function validateInstrument(input: unknown): Result<InstrumentDefinition>
   const parsed = safeParseResult(InstrumentDefinition, input);
   if (!parsed.ok) return parsed;
   const instrument = parsed.value;
-  const lookups = lookupsOf(instrument);
-  const issues = [
-    ...findDuplicates(instrument.scales.map((scale) => scale.id), (index) => ["scales", index, "id"], "scale"),
-    ...findDuplicates(instrument.items.map((item) => item.id), (index) => ["items", index, "id"], "item"),
-    ...findDuplicates((instrument.subscales ?? []).map((subscale) => subscale.id), (index) => ["subscales", index, "id"], "subscale"),
-    ...findDuplicates((instrument.alerts ?? []).map((rule) => rule.id), (index) => ["alerts", index, "id"], "alert rule"),
-    ...findDuplicates((instrument.scoring.bands ?? []).map((band) => band.id), (index) => ["scoring", "bands", index, "id"], "band"),
-    ...findDuplicateLoinc(instrument),
-    ...checkItems(instrument, lookups),
-    ...checkSubscales(instrument, lookups),
-    ...checkAlerts(instrument, lookups),
-  ];
+  const issues: ValidationIssue[] = [];
+  const lookups = lookupsOf(instrument, issues);
+  addDuplicates(issues, instrument.subscales, ["subscales"], "subscale");
+  addDuplicates(issues, instrument.alerts, ["alerts"], "alert rule");
+  addDuplicates(issues, instrument.scoring.bands, ["scoring", "bands"], "band");
+  for (const found of findDuplicateLoinc(instrument)) issues.push(found);
+  for (const found of checkItems(instrument, lookups)) issues.push(found);
+  for (const found of checkSubscales(instrument, lookups)) issues.push(found);
+  for (const found of checkAlerts(instrument, lookups)) issues.push(found);
   if (issues.length > 0) return fail(issues);
-  const bounds = scoredItemBounds(instrument, boundsByScale(instrument));
+  const bounds = scoredItemBounds(instrument, lookups.bounds);
   const ruleIssues = checkMissingRule(instrument.scoring.missingData, bounds.length, ["scoring", "missingData"]);
   if (ruleIssues.length > 0) return fail(ruleIssues);
   const conversionIssues = checkConversion(instrument, bounds);
